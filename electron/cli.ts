@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import { parseArgs, optString } from './cli/args';
+import { commands } from './cli/commands';
+import { EXIT, type CliCommand, type CliIo } from './cli/command';
+import { createAppContext } from './services/create-context';
+import { resolveDbPath } from './db/default-path';
+import { isAppError } from '../shared/errors/app-error';
+import { logError } from './log';
+
+function findCommand(positionals: string[]): { cmd: CliCommand; rest: string[] } | null {
+  let best: CliCommand | null = null;
+  for (const c of commands) {
+    if (c.path.every((w, i) => positionals[i] === w) && (!best || c.path.length > best.path.length)) best = c;
+  }
+  return best ? { cmd: best, rest: positionals.slice(best.path.length) } : null;
+}
+
+function help(io: CliIo): void {
+  io.out('Giọt Hồng — dòng lệnh. Cách dùng: npm run cli -- LỆNH [tuỳ chọn]');
+  for (const c of commands) io.out(`  ${c.usage.padEnd(70)} ${c.summary}`);
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(argv);
+  const found = findCommand(parsed.positionals);
+  if (!found || parsed.options.help) {
+    help(io);
+    return found || parsed.positionals.length === 0 ? EXIT.OK : EXIT.USAGE;
+  }
+  const dbOpt = optString(parsed, 'db');
+  const dbPath = resolveDbPath(dbOpt ? ['--db', dbOpt] : []);
+  let ctx;
+  try {
+    ctx = createAppContext(dbPath);
+  } catch (e) {
+    io.err(isAppError(e) ? e.message : 'Không mở được tệp dữ liệu.');
+    return EXIT.FAILED;
+  }
+  try {
+    return await found.cmd.run(ctx, { ...parsed, positionals: found.rest }, io);
+  } catch (e) {
+    if (isAppError(e)) io.err(e.message);
+    else if (e instanceof Error && /[^\x00-\x7f]/.test(e.message)) io.err(e.message);
+    else {
+      logError(`cli ${found.cmd.path.join(' ')}`, e);
+      io.err('Lệnh thất bại do lỗi không mong muốn; dữ liệu không bị thay đổi.');
+    }
+    return EXIT.FAILED;
+  } finally {
+    await ctx.conn.close();
+  }
+}
+
+const isMain = process.argv[1] && /cli\.(ts|js|cjs|mjs)$/.test(process.argv[1]);
+if (isMain) {
+  const io: CliIo = { out: (t) => fs.writeSync(1, t + '\n'), err: (t) => fs.writeSync(2, t + '\n') };
+  void runCli(process.argv.slice(2), io).then((code) => process.exit(code));
+}

@@ -1,0 +1,18 @@
+import type { AllHandlers } from '../handler-types';
+import { appHandlers } from './app';
+import { unitsHandlers } from './units';
+import { campaignsHandlers } from './campaigns';
+
+/** Every capability's handlers. The type demands one handler per contract channel. */
+export const handlerParts = [appHandlers, unitsHandlers, campaignsHandlers];
+
+export function allHandlers(): AllHandlers {
+  const all: Record<string, unknown> = {};
+  for (const part of handlerParts) {
+    for (const [name, fn] of Object.entries(part)) {
+      if (name in all) throw new Error(`IPC handler registered twice: ${name}`);
+      all[name] = fn;
+    }
+  }
+  return all as AllHandlers;
+}

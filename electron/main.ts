@@ -1,0 +1,72 @@
+import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createAppContext } from './services/create-context';
+import { resolveDbPath } from './db/default-path';
+import { createDispatcher } from './ipc/dispatch';
+import { registerIpc } from './ipc/register-electron';
+import {
+  APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, permissionCheckHandler, permissionRequestHandler,
+  resolveAppFile, shouldBlockNavigation, windowOpenHandler, windowOptions,
+} from './security';
+import { logError } from './log';
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let win: BrowserWindow | null = null;
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  // Every web contents the app ever creates is locked down the same way.
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-navigate', (event, url) => { if (shouldBlockNavigation(url)) event.preventDefault(); });
+    contents.on('will-redirect', (event, url) => { if (shouldBlockNavigation(url)) event.preventDefault(); });
+    contents.setWindowOpenHandler(windowOpenHandler);
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  app.whenReady().then(() => {
+    const rendererDir = path.join(__dirname, 'renderer');
+    session.defaultSession.setPermissionRequestHandler(permissionRequestHandler);
+    session.defaultSession.setPermissionCheckHandler(permissionCheckHandler);
+    // No request may leave the machine: only app:// and devtools are served.
+    session.defaultSession.webRequest.onBeforeRequest((details, cb) => {
+      const ok = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools:') || details.url.startsWith('blob:') || details.url.startsWith('data:');
+      cb({ cancel: !ok });
+    });
+    protocol.handle(APP_SCHEME, async (request) => {
+      const file = resolveAppFile(rendererDir, request.url, path.join, path.normalize);
+      if (!file) return new Response('Not found', { status: 404 });
+      const res = await net.fetch(pathToFileURL(file).toString());
+      const headers = new Headers(res.headers);
+      headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+      headers.set('X-Content-Type-Options', 'nosniff');
+      return new Response(res.body, { status: res.status, headers });
+    });
+
+    let dispatch;
+    try {
+      const ctx = createAppContext(resolveDbPath(process.argv, app.getPath('userData')));
+      dispatch = createDispatcher(ctx);
+      app.on('will-quit', () => void ctx.conn.close());
+    } catch (e) {
+      logError('open database', e);
+      const message = e instanceof Error ? e.message : 'Không mở được dữ liệu.';
+      dispatch = async () => ({ ok: false as const, error: { code: 'DB_OPEN', message } });
+    }
+    registerIpc(ipcMain, dispatch);
+
+    win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.js')));
+    win.once('ready-to-show', () => win?.show());
+    void win.loadURL(`${APP_ORIGIN}/index.html`);
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

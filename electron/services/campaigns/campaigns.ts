@@ -1,0 +1,95 @@
+import type { ServiceContext } from '../context';
+import type { Campaign, CampaignInput } from '../../../shared/ipc/channels/campaigns';
+import { campaignInputSchema } from '../../../shared/ipc/channels/campaigns';
+import { AppError } from '../../../shared/errors/app-error';
+import { DEFAULT_SUPPORT } from '../../../shared/domain/support';
+import { nfc } from '../../../shared/domain/text';
+import { appendAudit } from '../audit/audit-log';
+import { rowToCampaign } from './campaign-mapper';
+
+function toRowPatch(v: Partial<CampaignInput>): Record<string, unknown> {
+  const p: Record<string, unknown> = {};
+  const text = (s: string | null | undefined) => (s ? nfc(s) : null);
+  if (v.name !== undefined) p.name = nfc(v.name);
+  if (v.slogan !== undefined) p.slogan = text(v.slogan);
+  if (v.planNumber !== undefined) p.plan_number = text(v.planNumber);
+  if (v.legalBases !== undefined) p.legal_bases = v.legalBases.map(nfc).join('\n');
+  if (v.registrationDeadline !== undefined) p.registration_deadline = v.registrationDeadline;
+  if (v.donationDates !== undefined) p.donation_dates = JSON.stringify([...v.donationDates].sort());
+  if (v.donationTime !== undefined) p.donation_time = text(v.donationTime);
+  if (v.place !== undefined) p.place = text(v.place);
+  if (v.bloodFacility !== undefined) p.blood_facility = text(v.bloodFacility);
+  if (v.targetRegistrants !== undefined) p.target_registrants = v.targetRegistrants;
+  if (v.targetBloodUnits !== undefined) p.target_blood_units = v.targetBloodUnits;
+  if (v.ageMinMale !== undefined) p.age_min_male = v.ageMinMale;
+  if (v.ageMaxMale !== undefined) p.age_max_male = v.ageMaxMale;
+  if (v.ageMinFemale !== undefined) p.age_min_female = v.ageMinFemale;
+  if (v.ageMaxFemale !== undefined) p.age_max_female = v.ageMaxFemale;
+  if (v.minIntervalDays !== undefined) p.min_interval_days = v.minIntervalDays;
+  if (v.support !== undefined) p.support = JSON.stringify(v.support);
+  return p;
+}
+
+function checkAges(c: Campaign): void {
+  if (c.ageMinMale > c.ageMaxMale || c.ageMinFemale > c.ageMaxFemale) {
+    throw new AppError('VALIDATION', 'Tuổi tối thiểu phải nhỏ hơn hoặc bằng tuổi tối đa. Hãy sửa lại giới hạn tuổi.');
+  }
+}
+
+export async function listCampaigns(ctx: ServiceContext, opts: { includeArchived?: boolean } = {}): Promise<Campaign[]> {
+  let q = ctx.db.selectFrom('campaigns').selectAll().orderBy('id', 'desc');
+  if (!opts.includeArchived) q = q.where('archived', '=', 0);
+  return (await q.execute()).map(rowToCampaign);
+}
+
+export async function getCampaign(ctx: ServiceContext, id: number): Promise<Campaign> {
+  const r = await ctx.db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw new AppError('CAMPAIGN_NOT_FOUND', `Không tìm thấy đợt hiến máu số ${id}. Hãy chọn một đợt trong danh sách.`);
+  return rowToCampaign(r);
+}
+
+export async function createCampaign(ctx: ServiceContext, input: CampaignInput): Promise<Campaign> {
+  const v = campaignInputSchema.parse(input);
+  const now = ctx.now().toISOString();
+  const row = await ctx.db
+    .insertInto('campaigns')
+    .values({
+      name: '',
+      legal_bases: '',
+      donation_dates: '[]',
+      support: JSON.stringify(DEFAULT_SUPPORT),
+      created_at: now,
+      updated_at: now,
+      ...toRowPatch(v),
+    } as never)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const c = rowToCampaign(row);
+  checkAges(c);
+  appendAudit(ctx.sqlite, { action: 'campaign.create', entity: 'campaign', entityId: c.id, detail: c.name });
+  return c;
+}
+
+export async function updateCampaign(ctx: ServiceContext, input: Partial<CampaignInput> & { id: number }): Promise<Campaign> {
+  const before = await getCampaign(ctx, input.id);
+  checkAges({ ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as Campaign);
+  const { id, ...rest } = input;
+  await ctx.db.updateTable('campaigns').set({ ...toRowPatch(rest), updated_at: ctx.now().toISOString() }).where('id', '=', id).execute();
+  appendAudit(ctx.sqlite, { action: 'campaign.update', entity: 'campaign', entityId: id, detail: before.name });
+  return getCampaign(ctx, id);
+}
+
+/** Starts the next campaign from an earlier one: settings and quotas, not registrations. */
+export async function copyCampaign(ctx: ServiceContext, args: { id: number; name: string }): Promise<Campaign> {
+  const src = await getCampaign(ctx, args.id);
+  const { id: _id, archived: _a, createdAt: _c, ...rest } = src;
+  const copy = await createCampaign(ctx, { ...rest, name: args.name, donationDates: [], registrationDeadline: null, planNumber: null });
+  await ctx.db
+    .insertInto('quotas')
+    .columns(['campaign_id', 'unit_id', 'month', 'registrants', 'blood_units'])
+    .expression((eb) =>
+      eb.selectFrom('quotas').select([eb.val(copy.id).as('campaign_id'), 'unit_id', 'month', 'registrants', 'blood_units']).where('campaign_id', '=', src.id),
+    )
+    .execute();
+  return copy;
+}

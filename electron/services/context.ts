@@ -1,0 +1,26 @@
+import type Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import type { JobRunner } from './jobs/job-runner';
+
+/** What every service function receives first: the database (and the job runner for long work). */
+export interface ServiceContext {
+  db: Kysely<DB>;
+  sqlite: Database.Database;
+  dbPath: string;
+  jobs: JobRunner;
+  appVersion: string;
+  /** Today's date for rules that depend on it (overridable in tests). */
+  now(): Date;
+  /** Set inside inTransaction: nested calls join the open transaction. */
+  inTx?: boolean;
+}
+
+/**
+ * Runs `fn` in one SQLite transaction. Services called inside must use the ctx they are given
+ * (its db is the transaction), so a nested inTransaction simply joins it.
+ */
+export async function inTransaction<T>(ctx: ServiceContext, fn: (tx: ServiceContext) => Promise<T>): Promise<T> {
+  if (ctx.inTx) return fn(ctx);
+  return ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx, inTx: true }));
+}

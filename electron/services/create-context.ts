@@ -1,0 +1,22 @@
+import { openDatabase, type Connection } from '../db/connection';
+import type { ServiceContext } from './context';
+import { JobRunner } from './jobs/job-runner';
+import { APP_VERSION } from '../version';
+
+export interface AppContext extends ServiceContext {
+  conn: Connection;
+}
+
+/** Opens (and migrates) the database and builds the context all hosts share. */
+export function createAppContext(dbPath: string, opts: { now?: () => Date } = {}): AppContext {
+  const conn = openDatabase(dbPath);
+  return {
+    conn,
+    db: conn.db,
+    sqlite: conn.sqlite,
+    dbPath,
+    jobs: new JobRunner(),
+    appVersion: APP_VERSION,
+    now: opts.now ?? (() => new Date()),
+  };
+}
