@@ -1,0 +1,164 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors/app-error';
+import { openDatabase, type Connection } from '../../db/connection';
+import type { ServiceContext } from '../context';
+import { appendAudit } from '../audit/audit-log';
+import { backupsDir, freeBackupPath } from './backup-store';
+import { fileError } from './errors';
+import { assertRestorable, checkDatabaseFile, snapshotTo, syncDir, syncFile } from './sqlite-file';
+
+export interface RestoreResult {
+  restoredFrom: string;
+  /** The snapshot of the state before the restore (or the folder holding the raw damaged files). */
+  savedCurrent: string | null;
+  /** Leftover -wal/-shm/-journal files moved aside so they are never replayed onto the restored file. */
+  movedAside: string[];
+}
+
+const SIDE_FILES = ['-wal', '-shm', '-journal'];
+
+/** Fails with a clear message when another program holds the database (another Giọt Hồng window…). */
+function assertNotLocked(dbPath: string): void {
+  if (!fs.existsSync(dbPath)) return;
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(dbPath, { fileMustExist: true, timeout: 300 });
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec('ROLLBACK');
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) {
+      throw fileError(e, dbPath, 'khôi phục');
+    }
+    // A damaged current file is exactly what a restore is for: carry on.
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Saves what is there now before it is replaced: a verified snapshot when the file opens, or else a
+ * plain copy of the closed file and its side files into a "damaged-…" folder (never silently deleted).
+ */
+function saveCurrentState(dbPath: string, now: Date): string | null {
+  if (!fs.existsSync(dbPath)) return null;
+  const dir = backupsDir(dbPath);
+  try {
+    const db = new Database(dbPath, { fileMustExist: true, timeout: 300 });
+    try {
+      if (checkDatabaseFile(dbPath, 'quick').ok) {
+        const file = freeBackupPath(dir, now, 'before-restore');
+        snapshotTo(db, file);
+        return file;
+      }
+    } finally {
+      db.close();
+    }
+  } catch (e) {
+    if ((e as { code?: string }).code === 'DISK_FULL' || (e as { code?: string }).code === 'READ_ONLY') throw e;
+  }
+  const damaged = path.join(dir, `damaged-${now.getTime()}`);
+  try {
+    fs.mkdirSync(damaged, { recursive: true });
+    for (const suffix of ['', ...SIDE_FILES]) {
+      if (fs.existsSync(dbPath + suffix)) fs.copyFileSync(dbPath + suffix, path.join(damaged, path.basename(dbPath) + suffix));
+    }
+  } catch (e) {
+    throw fileError(e, damaged, 'lưu lại dữ liệu hiện tại trước khi khôi phục');
+  }
+  return damaged;
+}
+
+/**
+ * Replaces the database FILE with a backup. No connection may be open on `dbPath` (the live variant
+ * below closes its own first). Steps: check the backup; save the current state; write the backup
+ * with VACUUM INTO to a temp file beside the database and check it; move old -wal/-shm aside; rename.
+ */
+export function restoreDatabaseFile(dbPath: string, from: string, opts: { now?: Date; saveCurrent?: boolean } = {}): RestoreResult {
+  const now = opts.now ?? new Date();
+  const source = path.resolve(from);
+  const target = path.resolve(dbPath);
+  if (source === target) throw new AppError('RESTORE_SAME', 'Tệp sao lưu chính là tệp dữ liệu đang dùng. Hãy chọn một bản sao lưu khác.');
+  assertRestorable(source);
+  assertNotLocked(target);
+  let savedCurrent: string | null = null;
+  if (opts.saveCurrent !== false) savedCurrent = saveCurrentState(target, now);
+  const tmp = `${target}.restore-tmp`;
+  try {
+    fs.rmSync(tmp, { force: true });
+    const src = new Database(source, { readonly: true, fileMustExist: true });
+    try {
+      src.prepare('VACUUM INTO ?').run(tmp);
+    } finally {
+      src.close();
+    }
+    syncFile(tmp);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw fileError(e, path.dirname(target), 'khôi phục');
+  }
+  const check = checkDatabaseFile(tmp, 'integrity');
+  if (!check.ok) {
+    fs.rmSync(tmp, { force: true });
+    throw new AppError('RESTORE_VERIFY', 'Bản khôi phục ghi ra đĩa không đọc lại được đúng, nên đã bị bỏ. Ổ đĩa có thể bị lỗi. Dữ liệu hiện tại không bị thay đổi.');
+  }
+  const movedAside: string[] = [];
+  try {
+    for (const suffix of SIDE_FILES) {
+      const side = target + suffix;
+      if (!fs.existsSync(side)) continue;
+      const aside = path.join(backupsDir(target), `stale-${now.getTime()}-${path.basename(side)}`);
+      fs.mkdirSync(path.dirname(aside), { recursive: true });
+      fs.renameSync(side, aside);
+      movedAside.push(aside);
+    }
+    fs.renameSync(tmp, target);
+    syncDir(path.dirname(target));
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    // Put the side files back so the untouched database keeps its committed WAL content.
+    for (const aside of movedAside) {
+      const suffix = SIDE_FILES.find((s) => aside.endsWith(s)) ?? '';
+      if (!fs.existsSync(target + suffix)) fs.renameSync(aside, target + suffix);
+    }
+    throw fileError(e, target, 'khôi phục');
+  }
+  return { restoredFrom: source, savedCurrent, movedAside };
+}
+
+/** A context whose connection can be swapped (the app's and the CLI's AppContext). */
+export interface SwappableContext extends ServiceContext {
+  conn?: Connection;
+}
+
+/**
+ * Restores the live database from a backup: checks the backup, snapshots the current state, closes
+ * the connection, replaces the file, and reopens (migrating an older backup) into the same context
+ * object, so every handler holding it sees the restored data. On any failure the old file reopens.
+ */
+export async function restoreFromBackup(ctx: SwappableContext, from: string): Promise<RestoreResult> {
+  if (!ctx.conn) throw new AppError('RESTORE_UNSUPPORTED', 'Không thể khôi phục trong chế độ này. Hãy dùng lệnh "restore" của dòng lệnh.');
+  if (ctx.inTx) throw new AppError('BACKUP_IN_TX', 'Không thể khôi phục giữa chừng một thao tác đang ghi dữ liệu.');
+  const source = path.resolve(from);
+  assertRestorable(source);
+  const now = ctx.now();
+  const saved = freeBackupPath(backupsDir(ctx.dbPath), now, 'before-restore');
+  snapshotTo(ctx.sqlite, saved);
+  await ctx.conn.close();
+  let result: RestoreResult;
+  try {
+    result = restoreDatabaseFile(ctx.dbPath, source, { now, saveCurrent: false });
+  } catch (e) {
+    swap(ctx, openDatabase(ctx.dbPath));
+    throw e;
+  }
+  swap(ctx, openDatabase(ctx.dbPath));
+  appendAudit(ctx.sqlite, { action: 'backup.restore', entity: 'backup', detail: `${path.basename(source)}; trước đó đã lưu ${path.basename(saved)}` }, now.toISOString());
+  return { ...result, savedCurrent: saved };
+}
+
+function swap(ctx: SwappableContext, conn: Connection): void {
+  Object.assign(ctx, { conn, db: conn.db, sqlite: conn.sqlite });
+}

@@ -1,0 +1,48 @@
+/** Which automatic backups to keep. Pure: the caller lists files and deletes the rest. */
+export interface Dated {
+  name: string;
+  at: Date;
+}
+
+export interface RetentionPolicy {
+  /** Newest backup of each of this many most recent days before today. */
+  daily: number;
+  /** Newest backup of each of this many most recent months. */
+  monthly: number;
+}
+
+export const DEFAULT_RETENTION: RetentionPolicy = { daily: 7, monthly: 12 };
+
+const dayKey = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const monthKey = (d: Date) => dayKey(d).slice(0, 7);
+
+/**
+ * Keeps every backup of today (or later, if the clock moved back), the newest of each of the last
+ * `daily` days that have one, and the newest of each of the last `monthly` months that have one.
+ */
+export function backupsToKeep(items: readonly Dated[], now: Date, policy: RetentionPolicy = DEFAULT_RETENTION): Set<string> {
+  const keep = new Set<string>();
+  const today = dayKey(now);
+  const newestFirst = [...items].sort((a, b) => b.at.getTime() - a.at.getTime() || (a.name < b.name ? 1 : -1));
+  const days = new Set<string>();
+  const months = new Set<string>();
+  for (const it of newestFirst) {
+    const d = dayKey(it.at);
+    if (d >= today) {
+      keep.add(it.name);
+      continue;
+    }
+    if (!days.has(d) && days.size < policy.daily) {
+      days.add(d);
+      keep.add(it.name);
+    }
+  }
+  for (const it of newestFirst) {
+    const m = monthKey(it.at);
+    if (!months.has(m) && months.size < policy.monthly) {
+      months.add(m);
+      keep.add(it.name);
+    }
+  }
+  return keep;
+}

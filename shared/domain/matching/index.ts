@@ -1,0 +1,5 @@
+export * from './name-fold';
+export * from './name-similarity';
+export * from './national-id';
+export * from './record';
+export * from './score-pair';
