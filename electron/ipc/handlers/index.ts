@@ -2,9 +2,12 @@ import type { AllHandlers } from '../handler-types';
 import { appHandlers } from './app';
 import { unitsHandlers } from './units';
 import { campaignsHandlers } from './campaigns';
+import { backupHandlers } from './backup';
+import { privacyHandlers } from './privacy';
+import { securityHandlers } from './security';
 
 /** Every capability's handlers. The type demands one handler per contract channel. */
-export const handlerParts = [appHandlers, unitsHandlers, campaignsHandlers];
+export const handlerParts = [appHandlers, unitsHandlers, campaignsHandlers, backupHandlers, privacyHandlers, securityHandlers];
 
 export function allHandlers(): AllHandlers {
   const all: Record<string, unknown> = {};

@@ -41,5 +41,5 @@ export async function exportProgressExcel(ctx: ServiceContext, query: ProgressQu
   for (const x of p.byDay) d.addRow([x.date.split('-').reverse().join('/'), x.count, (acc += x.count)]);
   styleTable(d, 1, [14, 12, 12]);
   appendAudit(ctx.sqlite, { action: 'progress.export', entity: 'campaign', entityId: p.campaignId });
-  return workbookDownload(wb, `Tien do - ${fileSafeName(p.campaignName)}.xlsx`);
+  return workbookDownload(wb, `Tiến độ - ${fileSafeName(p.campaignName)}.xlsx`);
 }

@@ -25,7 +25,7 @@ const RULES: Rule[] = [
   { field: 'national_id', test: /cccd|cmnd|can cuoc|chung minh|dinh danh|so cc|cmt|\bid\b/ },
   { field: 'phone', test: /dien thoai|\bsdt\b|\bdt\b|di dong|\bsđt\b|phone|lien he|so dt/ },
   { field: 'address', test: /dia chi|cu tru|noi o|thuong tru|tam tru|que quan|cho o|^thon|^khoi|^xom|^ban$|^to dan pho|^ap$|^thon xom/ },
-  { field: 'workplace', test: /don vi|cong tac|nghe|co quan|chuc vu|khoa|phong|chi hoi|chi doan|^lop$|cap bac|noi lam viec|truong/ },
+  { field: 'workplace', test: /^(don vi|noi cong tac|cong tac|nghe|co quan|chuc vu|khoa|phong|chi hoi|chi doan|lop|cap bac|noi lam viec|truong hoc)|don vi cong tac|nghe nghiep|co quan cong tac/ },
   { field: 'note', test: /ghi chu|^note|ghi chu khac/ },
 ];
 

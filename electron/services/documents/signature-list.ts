@@ -1,0 +1,113 @@
+import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
+import type { DocContext } from './common';
+import type { SupportAmounts } from '../../../shared/domain/support';
+import { amountInWords } from '../../../shared/domain/documents/money-words';
+import { birthYear, formatNumberVi, placeAndDate, shortDate } from '../../../shared/domain/documents/format';
+import { donatedInCampaign, type DonorLine } from './data/donors';
+import { nd30Document, contentWidth } from './pdf/page';
+import { nd30Heading, upper } from './pdf/nd30';
+import { estimateLines, packRows } from './paginate';
+
+const FONT = 11;
+/** STT, name, Nam, Nữ, unit, ml, gift, travel, meal, total, signature. */
+const FIXED = [24, 0, 34, 34, 112, 42, 54, 50, 46, 58, 70];
+
+export interface SupportLine {
+  donor: DonorLine;
+  gift: number;
+  travel: number;
+  meal: number;
+  total: number;
+}
+
+export function supportLines(donors: DonorLine[], support: SupportAmounts): SupportLine[] {
+  return donors.map((d) => {
+    const gift = d.volumeMl === 250 || d.volumeMl === 350 || d.volumeMl === 450 ? support.gift[d.volumeMl] : 0;
+    return { donor: d, gift, travel: support.travel, meal: support.meal, total: gift + support.travel + support.meal };
+  });
+}
+
+const money = (n: number) => formatNumberVi(n);
+const num = (t: string): TableCell => ({ text: t, alignment: 'right' });
+
+function header(): TableCell[][] {
+  const c = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, bold: true, alignment: 'center', ...extra });
+  return [
+    [c('STT', { rowSpan: 2 }), c('Họ và tên', { rowSpan: 2 }), c('Năm sinh', { colSpan: 2 }), '', c('Đơn vị', { rowSpan: 2 }), c('Lượng máu (ml)', { rowSpan: 2 }),
+      c('Số tiền hỗ trợ (đồng)', { colSpan: 4 }), '', '', '', c('Ký nhận', { rowSpan: 2 })],
+    ['', '', c('Nam'), c('Nữ'), '', '', c('Quà tặng'), c('Đi lại'), c('Ăn'), c('Tổng'), ''],
+  ];
+}
+
+function sumRow(label: string, lines: SupportLine[]): TableCell[] {
+  const s = (f: (l: SupportLine) => number) => money(lines.reduce((a, l) => a + f(l), 0));
+  const b = (t: string): TableCell => ({ text: t, bold: true, alignment: 'right' });
+  return [{ text: label, bold: true, colSpan: 6, alignment: 'center' }, '', '', '', '', '', b(s((l) => l.gift)), b(s((l) => l.travel)), b(s((l) => l.meal)), b(s((l) => l.total)), ''];
+}
+
+function signers(dc: DocContext): Content {
+  const block = (title: string, name: string): Content => ({
+    stack: [{ text: title, bold: true }, { text: '(Ký, ghi rõ họ tên)', italics: true, fontSize: 11 }, { text: ' ', margin: [0, 0, 0, 50] }, { text: name, bold: true }],
+    alignment: 'center',
+  });
+  return {
+    stack: [
+      { text: placeAndDate(dc.office.placeName, dc.issuedOn), italics: true, alignment: 'right', margin: [0, 8, 20, 4] },
+      { columns: [block('Người lập', ''), block('Kế toán', ''), block('Thủ trưởng đơn vị', dc.signer.name)] },
+    ],
+    unbreakable: true,
+  };
+}
+
+export async function buildSignatureList(dc: DocContext): Promise<{ doc: TDocumentDefinitions; lines: SupportLine[]; warnings: string[] }> {
+  const width = contentWidth('landscape');
+  const widths = [...FIXED];
+  widths[1] = width - FIXED.reduce((a, b) => a + b, 0) - 2 * FIXED.length;
+  const donors = await donatedInCampaign(dc.ctx, dc.campaign.id);
+  const lines = supportLines(donors, dc.campaign.support);
+  const warnings: string[] = [];
+  const noVolume = lines.filter((l) => l.gift === 0).length;
+  if (noVolume) warnings.push(`${noVolume} người chưa có lượng máu hiến nên chưa tính quà tặng.`);
+  const noGender = donors.filter((d) => !d.gender).length;
+  if (noGender) warnings.push(`${noGender} người chưa rõ giới tính nên năm sinh để trống.`);
+  dc.progress(0.2, 'Đang chia trang danh sách');
+
+  const rowLines = lines.map((l) => Math.max(estimateLines(l.donor.fullName, widths[1], FONT), estimateLines(l.donor.unitName, widths[4], FONT)));
+  // Capacity in text lines: landscape body ≈ 481 pt; a one-line row ≈ 17 pt, each extra line ≈ 13 pt (counted as 1 unit here, generous).
+  const pages = packRows(rowLines, 13, 21);
+  const content: Content[] = [
+    nd30Heading({ office: dc.office, numberLine: '', placeDate: '', width }),
+    { text: 'DANH SÁCH KÝ NHẬN TIỀN HỖ TRỢ NGƯỜI HIẾN MÁU TÌNH NGUYỆN', bold: true, alignment: 'center', fontSize: 14 },
+    { text: upper(dc.campaign.name), bold: true, alignment: 'center', fontSize: 13 },
+    {
+      text: `Ngày hiến máu: ${dc.campaign.donationDates.map(shortDate).join(', ') || '…'}${dc.campaign.place ? ` - Địa điểm: ${dc.campaign.place}` : ''}`,
+      italics: true, alignment: 'center', fontSize: 12, margin: [0, 0, 0, 6],
+    },
+  ];
+  pages.forEach((idx, p) => {
+    dc.progress(0.2 + (0.3 * p) / pages.length, `Đang dựng trang ${p + 1}/${pages.length}`);
+    const pageLines = idx.map((i) => lines[i]);
+    const body: TableCell[][] = [...header()];
+    for (const i of idx) {
+      const l = lines[i];
+      const y = birthYear(l.donor.birthDate);
+      body.push([
+        { text: String(i + 1), alignment: 'center' }, l.donor.fullName, { text: l.donor.gender === 'M' ? y : '', alignment: 'center' }, { text: l.donor.gender === 'F' ? y : '', alignment: 'center' },
+        l.donor.unitName, num(l.donor.volumeMl ? String(l.donor.volumeMl) : ''), num(money(l.gift)), num(money(l.travel)), num(money(l.meal)), num(money(l.total)), '',
+      ]);
+    }
+    body.push(sumRow(`Cộng trang ${p + 1}`, pageLines));
+    if (p === pages.length - 1) body.push(sumRow('Tổng cộng', lines));
+    content.push({
+      table: { headerRows: 2, dontBreakRows: true, widths, body },
+      fontSize: FONT,
+      ...(p > 0 ? { pageBreak: 'before' as const } : {}),
+    });
+  });
+  const grand = lines.reduce((a, l) => a + l.total, 0);
+  content.push({ text: [{ text: 'Tổng số tiền: ', bold: true }, { text: `${money(grand)} đồng. ` }, { text: 'Bằng chữ: ', bold: true }, { text: amountInWords(grand) + '.', italics: true }], margin: [0, 6, 0, 0] });
+  content.push({ text: `Số người nhận: ${formatNumberVi(lines.length)} người.`, margin: [0, 2, 0, 0] });
+  content.push(signers(dc));
+  const doc = nd30Document({ content, orientation: 'landscape', title: `Danh sách ký nhận ${dc.campaign.name}` });
+  return { doc, lines, warnings };
+}

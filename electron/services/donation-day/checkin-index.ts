@@ -1,0 +1,102 @@
+import type Database from 'better-sqlite3';
+import { foldVietnamese } from '../../../shared/domain/text';
+import { loadRootResolver } from '../donors/person-roots';
+import { birthYearOf, normalizeNationalId, normalizePhone } from './ids';
+
+export interface IndexEntry {
+  registrationId: number;
+  personId: number;
+  fullName: string;
+  key: string;
+  words: string[];
+  /** Given name first, for a cheap Vietnamese-like order among equal scores. */
+  sortKey: string;
+  phone: string | null;
+  phoneDigits: string;
+  nationalId: string | null;
+  idDigits: string;
+  birthDate: string | null;
+  birthYear: number | null;
+  gender: 'M' | 'F' | null;
+  unitName: string | null;
+  walkIn: boolean;
+}
+
+export interface CheckinIndex {
+  campaignId: number;
+  entries: IndexEntry[];
+  byPerson: Map<number, IndexEntry>;
+  signature: string;
+}
+
+const cache = new Map<Database.Database, Map<number, CheckinIndex>>();
+
+/** Changes by this connection (total_changes) or any other (data_version) invalidate the index. */
+export function dbSignature(sqlite: Database.Database): string {
+  const t = (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  return `${t}:${sqlite.pragma('data_version', { simple: true })}`;
+}
+
+function build(sqlite: Database.Database, campaignId: number): CheckinIndex {
+  const resolve = loadRootResolver(sqlite);
+  const rows = sqlite
+    .prepare(
+      `SELECT r.id AS rid, r.person_id, r.source_file, p.full_name, p.search_key, p.phone, p.national_id, p.birth_date, p.gender, u.name AS unit_name
+       FROM registrations r JOIN people p ON p.id = r.person_id
+       LEFT JOIN units u ON u.id = r.unit_id
+       LEFT JOIN import_batches b ON b.id = r.batch_id
+       WHERE r.campaign_id = ? AND r.status = 'active' AND p.deleted_at IS NULL AND (b.id IS NULL OR b.status = 'committed')
+       ORDER BY r.credited DESC, r.id`,
+    )
+    .all(campaignId) as {
+    rid: number; person_id: number; source_file: string | null; full_name: string; search_key: string; phone: string | null;
+    national_id: string | null; birth_date: string | null; gender: 'M' | 'F' | null; unit_name: string | null;
+  }[];
+  const byPerson = new Map<number, IndexEntry>();
+  for (const r of rows) {
+    const personId = resolve(r.person_id);
+    if (byPerson.has(personId)) continue;
+    const key = r.search_key || foldVietnamese(r.full_name);
+    const phone = normalizePhone(r.phone);
+    const nid = normalizeNationalId(r.national_id);
+    byPerson.set(personId, {
+      registrationId: r.rid,
+      personId,
+      fullName: r.full_name,
+      key,
+      words: key.split(' '),
+      sortKey: key.split(' ').slice(-1)[0] + ' ' + key,
+      phone: r.phone,
+      phoneDigits: phone ?? (r.phone ?? '').replace(/\D/g, ''),
+      nationalId: r.national_id,
+      idDigits: nid ?? (r.national_id ?? '').replace(/\D/g, ''),
+      birthDate: r.birth_date,
+      birthYear: birthYearOf(r.birth_date),
+      gender: r.gender,
+      unitName: r.unit_name,
+      walkIn: r.source_file === null && r.unit_name === null,
+    });
+  }
+  return { campaignId, entries: [...byPerson.values()], byPerson, signature: dbSignature(sqlite) };
+}
+
+/** The campaign's check-in index, rebuilt only when the database changed since it was built. */
+export function checkinIndex(sqlite: Database.Database, campaignId: number): CheckinIndex {
+  let perDb = cache.get(sqlite);
+  if (!perDb) cache.set(sqlite, (perDb = new Map()));
+  const cur = perDb.get(campaignId);
+  if (cur && cur.signature === dbSignature(sqlite)) return cur;
+  const fresh = build(sqlite, campaignId);
+  perDb.set(campaignId, fresh);
+  return fresh;
+}
+
+/** After a write that does not change who is registered (an outcome), keep the index as it is. */
+export function keepIndex(sqlite: Database.Database, campaignId: number): void {
+  const cur = cache.get(sqlite)?.get(campaignId);
+  if (cur) cur.signature = dbSignature(sqlite);
+}
+
+export function dropIndexes(sqlite: Database.Database): void {
+  cache.delete(sqlite);
+}

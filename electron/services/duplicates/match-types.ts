@@ -1,0 +1,15 @@
+import type { PairScore } from '../../../shared/domain/matching';
+
+/** One scored pair of people (a < b by id). */
+export interface ScoredPair extends PairScore {
+  a: number;
+  b: number;
+}
+
+export interface CampaignMatch {
+  campaignId: number;
+  pairs: ScoredPair[];
+  peopleCompared: number;
+  oversizedBlocks: number;
+  computedAt: string;
+}

@@ -1,0 +1,101 @@
+import { AppError } from '../../../shared/errors/app-error';
+import { foldVietnamese } from '../../../shared/domain/text';
+import { mergeInputSchema, type MergeField, type MergeInput } from '../../../shared/ipc/channels/duplicates';
+import type { ServiceContext } from '../context';
+import { appendAudit } from '../audit/audit-log';
+import { applyCredit } from './credit';
+
+export const FIELD_COLUMNS: Record<MergeField, string> = {
+  fullName: 'full_name',
+  gender: 'gender',
+  birthDate: 'birth_date',
+  nationalId: 'national_id',
+  phone: 'phone',
+  address: 'address',
+  workplace: 'workplace',
+  bloodGroup: 'blood_group',
+  homeUnitId: 'home_unit_id',
+};
+
+export type PersonDbRow = Record<string, unknown> & { id: number; merged_into: number | null; deleted_at: string | null; full_name: string };
+
+export interface MergeSnapshot {
+  /** Per column: the value the merge wrote (only columns it changed). */
+  fields: Record<string, { before: unknown; after: unknown }>;
+  /** Credited flags of the survivor's registrations before the merge. */
+  creditBefore: { id: number; credited: number }[];
+}
+
+function activePerson(ctx: ServiceContext, id: number): PersonDbRow {
+  const p = ctx.sqlite.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonDbRow | undefined;
+  if (!p) throw new AppError('PERSON_NOT_FOUND', `Không tìm thấy người #${id}. Hãy tải lại danh sách trùng lặp.`);
+  if (p.merged_into !== null) throw new AppError('ALREADY_MERGED', `Người #${id} đã được gộp vào người #${p.merged_into}. Hãy tải lại danh sách trùng lặp.`);
+  if (p.deleted_at !== null) throw new AppError('PERSON_DELETED', `Người #${id} đã bị xoá khỏi dữ liệu nên không gộp được.`);
+  return p;
+}
+
+/** Default choice: the survivor's value, unless it is empty or a bare year the other side gives in full. */
+function defaultChoice(col: string, s: unknown, m: unknown): 'survivor' | 'merged' {
+  if (s === null || s === '') return m === null ? 'survivor' : 'merged';
+  if (col === 'birth_date' && typeof s === 'string' && typeof m === 'string' && s.length === 4 && m.startsWith(s)) return 'merged';
+  return 'survivor';
+}
+
+/**
+ * Merges `mergedId` into `survivorId`: the chosen field values go to the survivor, the other's
+ * registrations and donations move to it (each keeps its source file/sheet/row), the other is
+ * marked merged_into, and a full snapshot is kept so undo restores exactly.
+ */
+export function mergePeople(ctx: ServiceContext, input: MergeInput) {
+  const v = mergeInputSchema.parse(input);
+  if (v.survivorId === v.mergedId) throw new AppError('VALIDATION', 'Không thể gộp một người với chính người đó.');
+  const at = ctx.now().toISOString();
+  const db = ctx.sqlite;
+  return db.transaction(() => {
+    const s = activePerson(ctx, v.survivorId);
+    const m = activePerson(ctx, v.mergedId);
+    const snapshot: MergeSnapshot = { fields: {}, creditBefore: [] };
+    const sets: string[] = [];
+    const vals: unknown[] = [];
+    for (const [field, col] of Object.entries(FIELD_COLUMNS) as [MergeField, string][]) {
+      const choice = v.choices[field] ?? defaultChoice(col, s[col], m[col]);
+      const value = choice === 'merged' ? m[col] : s[col];
+      if (value === s[col]) continue;
+      snapshot.fields[col] = { before: s[col], after: value };
+      sets.push(`${col} = ?`);
+      vals.push(value);
+      if (col === 'full_name') {
+        snapshot.fields.search_key = { before: s.search_key, after: foldVietnamese(String(value)) };
+        sets.push('search_key = ?');
+        vals.push(foldVietnamese(String(value)));
+      }
+    }
+    if (sets.length) db.prepare(`UPDATE people SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...vals, at, s.id);
+
+    const regs = db.prepare('SELECT id, campaign_id, credited FROM registrations WHERE person_id = ?').all(m.id) as { id: number; campaign_id: number; credited: number }[];
+    const dons = db.prepare('SELECT id FROM donations WHERE person_id = ?').all(m.id) as { id: number }[];
+    db.prepare('UPDATE registrations SET person_id = ? WHERE person_id = ?').run(s.id, m.id);
+    db.prepare('UPDATE donations SET person_id = ? WHERE person_id = ?').run(s.id, m.id);
+    const movedIds = new Set(regs.map((r) => r.id));
+    for (const campaignId of new Set(regs.map((r) => r.campaign_id))) {
+      const before = applyCredit(db, s.id, campaignId, v.creditedRegistrationId);
+      snapshot.creditBefore.push(...before.filter((b) => !movedIds.has(b.id)));
+    }
+    db.prepare('UPDATE people SET merged_into = ?, updated_at = ? WHERE id = ?').run(s.id, at, m.id);
+    const info = db
+      .prepare('INSERT INTO person_merges (survivor_id, merged_id, survivor_before, field_choices, moved_registrations, moved_donations, created_at) VALUES (?,?,?,?,?,?,?)')
+      .run(s.id, m.id, JSON.stringify(s), JSON.stringify(snapshot), JSON.stringify(regs.map((r) => ({ id: r.id, credited: r.credited }))), JSON.stringify(dons.map((d) => d.id)), at);
+    const mergeId = Number(info.lastInsertRowid);
+    appendAudit(
+      db,
+      {
+        action: 'duplicates.merge',
+        entity: 'person',
+        entityId: s.id,
+        detail: `Gộp người #${m.id} vào người #${s.id} (lần gộp #${mergeId}): chuyển ${regs.length} đăng ký, ${dons.length} lần hiến; trường lấy từ người được gộp: ${Object.keys(snapshot.fields).filter((c) => c !== 'search_key').join(', ') || 'không'}`,
+      },
+      at,
+    );
+    return { mergeId, survivorId: s.id, mergedId: m.id, movedRegistrations: regs.length, movedDonations: dons.length };
+  })();
+}

@@ -1,0 +1,50 @@
+import { AppError } from '../../../shared/errors/app-error';
+import { capitalizeWords, collapseSpaces, foldVietnamese, nfc } from '../../../shared/domain/text';
+import { personCorrectionSchema, type PersonCorrection, type PersonSummary } from '../../../shared/ipc/channels/privacy';
+import { inTransaction, type ServiceContext } from '../context';
+import { appendAudit } from '../audit/audit-log';
+import { getPersonSummary } from './people-lookup';
+
+const FIELD: Record<string, string> = {
+  fullName: 'full_name', gender: 'gender', birthDate: 'birth_date', nationalId: 'national_id', phone: 'phone',
+  address: 'address', workplace: 'workplace', bloodGroup: 'blood_group', note: 'note',
+};
+const LABEL: Record<string, string> = {
+  fullName: 'họ tên', gender: 'giới tính', birthDate: 'ngày sinh', nationalId: 'số CCCD/CMND', phone: 'số điện thoại',
+  address: 'địa chỉ', workplace: 'đơn vị công tác', bloodGroup: 'nhóm máu', note: 'ghi chú',
+};
+
+/**
+ * Corrects a person's data on their request. The audit log records WHICH fields changed, never the
+ * values (no ID numbers, phones or names in clear in the log).
+ */
+export async function correctPerson(ctx: ServiceContext, input: PersonCorrection): Promise<PersonSummary> {
+  const v = personCorrectionSchema.parse(input);
+  return inTransaction(ctx, async (tx) => {
+    const before = await tx.db.selectFrom('people').selectAll().where('id', '=', v.id).executeTakeFirst();
+    if (!before) throw new AppError('PERSON_NOT_FOUND', 'Không tìm thấy người này (có thể đã bị xoá). Hãy tìm lại.');
+    if (before.deleted_at) throw new AppError('PERSON_ANONYMISED', 'Người này đã được ẩn danh theo yêu cầu; không thể sửa thông tin.');
+    const patch: Record<string, unknown> = {};
+    const changed: string[] = [];
+    for (const [key, column] of Object.entries(FIELD)) {
+      const raw = (v as Record<string, unknown>)[key];
+      if (raw === undefined) continue;
+      let value = typeof raw === 'string' ? nfc(collapseSpaces(raw)) || null : raw;
+      if (key === 'fullName' && typeof value === 'string') value = capitalizeWords(value);
+      if ((key === 'nationalId' || key === 'phone') && typeof value === 'string') value = value.replace(/\D/g, '') || null;
+      if (key === 'birthDate' && typeof value === 'string' && !/^\d{4}(-\d{2}-\d{2})?$/.test(value)) {
+        throw new AppError('VALIDATION', 'Ngày sinh cần có dạng năm-tháng-ngày (ví dụ 1990-05-17) hoặc chỉ năm sinh (1990).');
+      }
+      if ((before as Record<string, unknown>)[column] === value) continue;
+      patch[column] = value;
+      changed.push(LABEL[key]);
+    }
+    if (changed.length > 0) {
+      if (typeof patch.full_name === 'string') patch.search_key = foldVietnamese(patch.full_name);
+      patch.updated_at = tx.now().toISOString();
+      await tx.db.updateTable('people').set(patch).where('id', '=', v.id).execute();
+      appendAudit(tx.sqlite, { action: 'person.correct', entity: 'person', entityId: v.id, detail: `Sửa theo yêu cầu: ${changed.join(', ')}` }, tx.now().toISOString());
+    }
+    return getPersonSummary(tx, v.id);
+  });
+}

@@ -1,0 +1,116 @@
+/** Finds the header row(s) of a list and maps its columns to fields, from wording and from values. */
+import { fieldFromHeader, foldHeader, subHeaderGender } from './header-synonyms';
+import { isNumberingRow, nonEmptyCols, rowTexts } from './cells';
+import type { ColumnMapping, FieldKey, SheetGrid } from './types';
+
+export interface DetectedHeader {
+  /** 1-based Excel rows of the header (one or two), plus a numbering row when present. */
+  headerRows: number[];
+  /** Combined header text per column (e.g. "Ngày sinh / Nam"). */
+  headers: string[];
+  mapping: ColumnMapping;
+  /** First 1-based row after the header. */
+  dataStart: number;
+}
+
+const SCAN_ROWS = 60;
+
+function scoreRow(texts: string[]): { score: number; hasName: boolean } {
+  const fields = new Set<FieldKey>();
+  let hasName = false;
+  for (const t of texts) {
+    if (!t || t.length > 80) continue;
+    const f = fieldFromHeader(t);
+    if (f) {
+      fields.add(f);
+      if (f === 'full_name' || f === 'name_first' || f === 'name_last') hasName = true;
+    } else if (subHeaderGender(t)) fields.add('gender_m');
+  }
+  fields.delete('stt');
+  return { score: fields.size, hasName };
+}
+
+/** A row under the header that continues it: merged copies, Nam/Nữ, or other header words only. */
+function isSubHeaderRow(top: string[], sub: string[]): boolean {
+  const cols = nonEmptyCols(sub);
+  if (cols.length === 0) return false;
+  let genderWords = 0;
+  for (const c of cols) {
+    const t = sub[c];
+    if (t === top[c]) continue;
+    if (subHeaderGender(t)) { genderWords++; continue; }
+    if (t.length <= 60 && fieldFromHeader(t)) continue;
+    return false;
+  }
+  return genderWords > 0 || cols.some((c) => sub[c] !== top[c]);
+}
+
+export function detectHeader(sheet: SheetGrid): DetectedHeader | null {
+  const limit = Math.min(sheet.rows.length, SCAN_ROWS);
+  let best = -1;
+  let bestScore = 0;
+  for (let r = 0; r < limit; r++) {
+    const { score, hasName } = scoreRow(rowTexts(sheet.rows[r]));
+    if (hasName && score >= 2 && score > bestScore) {
+      best = r;
+      bestScore = score;
+    }
+  }
+  if (best < 0) return null;
+  // The earliest row that scores nearly as well is the top of a two-row header.
+  for (let r = Math.max(0, best - 2); r < best; r++) {
+    const { score, hasName } = scoreRow(rowTexts(sheet.rows[r]));
+    if (hasName && score >= bestScore - 1 && score >= 2) { best = r; break; }
+  }
+  const top = rowTexts(sheet.rows[best]);
+  const headerRows = [best + 1];
+  let next = best + 1;
+  let sub: string[] | null = null;
+  const cand = rowTexts(sheet.rows[next]);
+  if (isSubHeaderRow(top, cand)) {
+    sub = cand;
+    headerRows.push(next + 1);
+    next++;
+  }
+  if (isNumberingRow(rowTexts(sheet.rows[next]))) {
+    headerRows.push(next + 1);
+    next++;
+  }
+  const width = Math.max(top.length, sub?.length ?? 0);
+  const headers: string[] = [];
+  const mapping: ColumnMapping = {};
+  let lastTop = '';
+  for (let c = 0; c < width; c++) {
+    let t = top[c] ?? '';
+    const s = sub?.[c] ?? '';
+    if (!t && s && subHeaderGender(s)) t = lastTop; // merged top cell read without its copies
+    if (t) lastTop = t;
+    headers[c] = s && s !== t ? (t ? `${t} / ${s}` : s) : t;
+    const g = s ? subHeaderGender(s) : null;
+    const topField = t ? fieldFromHeader(t) : null;
+    let field: FieldKey | null;
+    if (g && topField === 'birth') field = g === 'M' ? 'birth_m' : 'birth_f';
+    else if (g) field = g === 'M' ? 'gender_m' : 'gender_f';
+    else if (!s && subHeaderGender(t)) field = subHeaderGender(t) === 'M' ? 'gender_m' : 'gender_f';
+    else field = topField ?? (s ? fieldFromHeader(s) : null);
+    if (field) mapping[c] = field;
+  }
+  fixNameParts(mapping);
+  return { headerRows, headers, mapping, dataStart: next + 1 };
+}
+
+/** "Tên" without "Họ đệm" (or the reverse) is the full name. */
+function fixNameParts(mapping: ColumnMapping): void {
+  const fields = Object.values(mapping);
+  const hasFirst = fields.includes('name_first');
+  const hasLast = fields.includes('name_last');
+  const hasFull = fields.includes('full_name');
+  for (const [c, f] of Object.entries(mapping)) {
+    if ((f === 'name_first' && !hasLast) || (f === 'name_last' && !hasFirst)) mapping[Number(c)] = hasFull ? 'ignore' : 'full_name';
+  }
+}
+
+/** A stable signature of a header, to remember the clerk's mapping for the next file like it. */
+export function headerSignature(headers: string[]): string {
+  return headers.map((h) => foldHeader(h ?? '')).join('|');
+}

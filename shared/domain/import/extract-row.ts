@@ -1,0 +1,122 @@
+/** Turns one data row into a person's normalised values, with an issue per doubtful cell. */
+import { cellText } from './cells';
+import { normalizeBirthDate } from './dates';
+import { normalizeNationalId, normalizePhone } from './ids-phones';
+import { isMark, joinNameParts, normalizeBloodGroup, normalizeDonationCount, normalizeGender, normalizeName, normalizeText } from './values';
+import type { ColumnMapping, FieldKey, GridCell, GridRow, PersonValues, RowIssue } from './types';
+
+export interface ExtractOptions {
+  date1904: boolean;
+  refYear: number;
+}
+
+export interface ExtractedRow {
+  values: PersonValues;
+  issues: RowIssue[];
+  /** Original cell texts by column index. */
+  cells: Record<number, string>;
+}
+
+function colsOf(mapping: ColumnMapping, field: FieldKey): number[] {
+  const out: number[] = [];
+  for (const [c, f] of Object.entries(mapping)) if (f === field) out.push(Number(c));
+  return out.sort((a, b) => a - b);
+}
+
+function firstCell(row: GridRow, cols: number[]): { cell: GridCell; col: number } | null {
+  for (const c of cols) {
+    const cell = row[c];
+    if (cell && cellText(cell) !== '') return { cell, col: c };
+  }
+  return null;
+}
+
+function joinTexts(row: GridRow, cols: number[]): string | null {
+  const parts = cols.map((c) => normalizeText(row[c] ? cellText(row[c]) : null)).filter((p): p is string => !!p);
+  return parts.length ? parts.join(', ') : null;
+}
+
+export function extractRow(row: GridRow, mapping: ColumnMapping, opts: ExtractOptions): ExtractedRow {
+  const issues: RowIssue[] = [];
+  const cells: Record<number, string> = {};
+  for (let c = 0; c < row.length; c++) {
+    const t = cellText(row[c]);
+    if (t) cells[c] = t;
+  }
+  const fullCell = firstCell(row, colsOf(mapping, 'full_name'));
+  let full_name = fullCell && typeof fullCell.cell.v === 'string' ? normalizeName(fullCell.cell.v) : null;
+  if (!full_name) {
+    const first = firstCell(row, colsOf(mapping, 'name_first'));
+    const last = firstCell(row, colsOf(mapping, 'name_last'));
+    if (first || last) full_name = joinNameParts(first ? cellText(first.cell) : null, last ? cellText(last.cell) : null);
+  }
+
+  let gender: 'M' | 'F' | null = null;
+  const gCell = firstCell(row, colsOf(mapping, 'gender'));
+  if (gCell) {
+    gender = normalizeGender(gCell.cell.v);
+    if (!gender) issues.push({ field: 'gender', col: gCell.col, severity: 'warning', code: 'unreadable', message: `Giới tính "${cellText(gCell.cell).slice(0, 20)}" không rõ (cần Nam hoặc Nữ).` });
+  }
+  const mMark = colsOf(mapping, 'gender_m').some((c) => isMark(row[c]?.v ?? null));
+  const fMark = colsOf(mapping, 'gender_f').some((c) => isMark(row[c]?.v ?? null));
+  if (!gender && mMark !== fMark) gender = mMark ? 'M' : 'F';
+  if (mMark && fMark) issues.push({ field: 'gender', severity: 'warning', code: 'both_marks', message: 'Cả hai cột Nam và Nữ đều được đánh dấu.' });
+
+  let birth_date: string | null = null;
+  const dateOpts = { date1904: opts.date1904, refYear: opts.refYear };
+  const birthCell = firstCell(row, colsOf(mapping, 'birth'));
+  const mBirth = firstCell(row, colsOf(mapping, 'birth_m'));
+  const fBirth = firstCell(row, colsOf(mapping, 'birth_f'));
+  const source = birthCell ?? mBirth ?? fBirth;
+  if (!birthCell && (mBirth || fBirth) && !gender) gender = mBirth && !fBirth ? 'M' : fBirth && !mBirth ? 'F' : null;
+  if (source) {
+    const d = normalizeBirthDate(source.cell.v, { ...dateOpts, date: source.cell.date });
+    birth_date = d.value;
+    if (d.problem) issues.push({ field: 'birth', col: source.col, severity: d.value ? 'warning' : 'error', code: d.value ? 'doubtful_date' : 'impossible_date', message: d.problem });
+  }
+
+  const idCell = firstCell(row, colsOf(mapping, 'national_id'));
+  let national_id: string | null = null;
+  if (idCell) {
+    const n = normalizeNationalId(idCell.cell.v);
+    national_id = n.value;
+    if (n.problem) issues.push({ field: 'national_id', col: idCell.col, severity: 'warning', code: n.value ? 'id_length' : 'unreadable', message: n.problem });
+  }
+
+  const phoneCell = firstCell(row, colsOf(mapping, 'phone'));
+  let phone: string | null = null;
+  let note = joinTexts(row, colsOf(mapping, 'note'));
+  if (phoneCell) {
+    const p = normalizePhone(phoneCell.cell.v);
+    phone = p.value;
+    if (p.problem) issues.push({ field: 'phone', col: phoneCell.col, severity: 'warning', code: 'unreadable', message: p.problem });
+    if (p.rest) note = note ? `${note}; SĐT khác: ${p.rest}` : `SĐT khác: ${p.rest}`;
+  }
+
+  let blood_group: string | null = null;
+  const bCell = firstCell(row, colsOf(mapping, 'blood_group'));
+  if (bCell) {
+    const b = normalizeBloodGroup(bCell.cell.v);
+    blood_group = b.value;
+    if (b.problem) issues.push({ field: 'blood_group', col: bCell.col, severity: 'info', code: 'unreadable', message: b.problem });
+  }
+  const cCell = firstCell(row, colsOf(mapping, 'prior_donations'));
+  const prior_donations = cCell ? normalizeDonationCount(cCell.cell.v) : null;
+
+  return {
+    values: {
+      full_name,
+      gender,
+      birth_date,
+      national_id,
+      phone,
+      address: joinTexts(row, colsOf(mapping, 'address')),
+      workplace: joinTexts(row, colsOf(mapping, 'workplace')),
+      blood_group,
+      prior_donations,
+      note,
+    },
+    issues,
+    cells,
+  };
+}
