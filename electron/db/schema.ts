@@ -8,10 +8,10 @@ export interface UnitRow {
   parent_id: number | null;
   name: string;
   short_name: string | null;
-  kind: string;
+  kind: Generated<string>;
   grouping: string | null;
-  sort_order: number;
-  archived: number;
+  sort_order: Generated<number>;
+  archived: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -21,21 +21,21 @@ export interface CampaignRow {
   name: string;
   slogan: string | null;
   plan_number: string | null;
-  legal_bases: string;
+  legal_bases: Generated<string>;
   registration_deadline: string | null;
-  donation_dates: string;
+  donation_dates: Generated<string>;
   donation_time: string | null;
   place: string | null;
   blood_facility: string | null;
   target_registrants: number | null;
   target_blood_units: number | null;
-  age_min_male: number;
-  age_max_male: number;
-  age_min_female: number;
-  age_max_female: number;
-  min_interval_days: number;
-  support: string;
-  archived: number;
+  age_min_male: Generated<number>;
+  age_max_male: Generated<number>;
+  age_min_female: Generated<number>;
+  age_max_female: Generated<number>;
+  min_interval_days: Generated<number>;
+  support: Generated<string>;
+  archived: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -44,7 +44,7 @@ export interface QuotaRow {
   id: Generated<number>;
   campaign_id: number;
   unit_id: number;
-  month: number;
+  month: Generated<number>;
   registrants: number | null;
   blood_units: number | null;
 }
@@ -75,11 +75,11 @@ export interface ImportBatchRow {
   unit_id: number | null;
   file_name: string;
   file_hash: string;
-  file_size: number;
-  sheets: string;
-  mapping: string;
-  row_count: number;
-  status: 'committed' | 'undone' | 'replaced';
+  file_size: Generated<number>;
+  sheets: Generated<string>;
+  mapping: Generated<string>;
+  row_count: Generated<number>;
+  status: Generated<'committed' | 'undone' | 'replaced'>;
   created_at: string;
   undone_at: string | null;
 }
@@ -93,10 +93,10 @@ export interface RegistrationRow {
   source_file: string | null;
   source_sheet: string | null;
   source_row: number | null;
-  raw: string;
-  issues: string;
-  status: 'active' | 'excluded' | 'removed';
-  credited: number;
+  raw: Generated<string>;
+  issues: Generated<string>;
+  status: Generated<'active' | 'excluded' | 'removed'>;
+  credited: Generated<number>;
   created_at: string;
 }
 
@@ -127,7 +127,7 @@ export interface CertificateSerialRow {
   person_id: number | null;
   donation_id: number | null;
   campaign_id: number | null;
-  status: 'issued' | 'void';
+  status: Generated<'issued' | 'void'>;
   issued_on: string;
   void_reason: string | null;
   reissue_of: number | null;
@@ -141,7 +141,7 @@ export interface IssuedDocumentRow {
   number_text: string;
   issued_on: string;
   campaign_id: number | null;
-  title: string;
+  title: Generated<string>;
   created_at: string;
 }
 
@@ -158,9 +158,9 @@ export interface PersonMergeRow {
   survivor_id: number;
   merged_id: number;
   survivor_before: string;
-  field_choices: string;
-  moved_registrations: string;
-  moved_donations: string;
+  field_choices: Generated<string>;
+  moved_registrations: Generated<string>;
+  moved_donations: Generated<string>;
   created_at: string;
   undone_at: string | null;
 }
@@ -183,11 +183,11 @@ export interface ColumnMappingRow {
 export interface AuditLogRow {
   id: Generated<number>;
   at: string;
-  actor: string;
+  actor: Generated<string>;
   action: string;
   entity: string | null;
   entity_id: number | null;
-  detail: string;
+  detail: Generated<string>;
   prev_hash: string;
   hash: string;
 }

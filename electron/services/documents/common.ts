@@ -49,6 +49,7 @@ export function campaignValues(campaign: Campaign, office: OfficeProfile): Templ
     khau_hieu: campaign.slogan,
     nam: year,
     ten_co_quan: office.officeName,
+    so_ke_hoach: campaign.planNumber,
     dia_danh: office.placeName,
     chi_tieu_dang_ky: campaign.targetRegistrants != null ? formatNumberVi(campaign.targetRegistrants) : null,
     chi_tieu_don_vi_mau: campaign.targetBloodUnits != null ? formatNumberVi(campaign.targetBloodUnits) : null,

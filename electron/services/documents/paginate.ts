@@ -8,8 +8,8 @@ export interface WrapColumn {
   width: number;
 }
 
-/** Average advance of a Times-metric glyph is ~0.47 em; 0.55 leaves margin for capitals and diacritics. */
-const AVG_CHAR_EM = 0.55;
+/** Average advance of a Times-metric glyph is ~0.47 em; 0.5 leaves margin for capitals and wide letters. */
+const AVG_CHAR_EM = 0.5;
 
 export function estimateLines(text: string, width: number, fontSize: number, padding = 8): number {
   if (!text) return 1;
@@ -54,4 +54,24 @@ export function packRows(rowLines: number[], firstCapacity: number, capacity: nu
   });
   if (current.length || pages.length === 0) pages.push(current);
   return pages;
+}
+
+/**
+ * Keeps the closing block (sums in words, signatures) with some rows: when it would not fit under
+ * the last page's rows, the last rows move to a new page with it (signatures never stand alone).
+ */
+export function keepTailWithRows(pages: number[][], heights: number[], firstCapacity: number, capacity: number, tail: number): number[][] {
+  const out = pages.map((p) => [...p]);
+  const last = out[out.length - 1];
+  const cap = out.length === 1 ? firstCapacity : capacity;
+  let used = last.reduce((s, i) => s + heights[i], 0);
+  if (used + tail <= cap || last.length === 0) return out;
+  const moved: number[] = [];
+  while (last.length > 1 && (moved.length === 0 || moved.reduce((s, i) => s + heights[i], 0) + tail > capacity)) {
+    moved.unshift(last.pop()!);
+    used = last.reduce((s, i) => s + heights[i], 0);
+    if (moved.reduce((s, i) => s + heights[i], 0) + tail <= capacity) break;
+  }
+  if (moved.length) out.push(moved);
+  return out;
 }

@@ -6,11 +6,16 @@ import { birthYear, formatNumberVi, placeAndDate, shortDate } from '../../../sha
 import { donatedInCampaign, type DonorLine } from './data/donors';
 import { nd30Document, contentWidth } from './pdf/page';
 import { nd30Heading, upper } from './pdf/nd30';
-import { estimateLines, packRows } from './paginate';
+import { keepTailWithRows, packRows } from './paginate';
+import { measuredLines } from './pdf/measure';
 
 const FONT = 11;
+/** Tinos’ natural line is 1.109 em; documents use lineHeight 1.1 (measured pitch 13.4 pt at 11 pt). */
+const LINE = FONT * 1.1 * 1.109 + 0.1;
 /** STT, name, Nam, Nữ, unit, ml, gift, travel, meal, total, signature. */
-const FIXED = [24, 0, 34, 34, 112, 42, 54, 50, 46, 58, 70];
+const FIXED = [25, 0, 28, 28, 92, 34, 58, 54, 50, 62, 56];
+/** pdfmake pads each cell 4 pt left and right and draws 1 pt borders. */
+const CELL_EXTRA = 9;
 
 export interface SupportLine {
   donor: DonorLine;
@@ -31,7 +36,7 @@ const money = (n: number) => formatNumberVi(n);
 const num = (t: string): TableCell => ({ text: t, alignment: 'right' });
 
 function header(): TableCell[][] {
-  const c = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, bold: true, alignment: 'center', ...extra });
+  const c = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, bold: true, alignment: 'center', fontSize: 10, ...extra });
   return [
     [c('STT', { rowSpan: 2 }), c('Họ và tên', { rowSpan: 2 }), c('Năm sinh', { colSpan: 2 }), '', c('Đơn vị', { rowSpan: 2 }), c('Lượng máu (ml)', { rowSpan: 2 }),
       c('Số tiền hỗ trợ (đồng)', { colSpan: 4 }), '', '', '', c('Ký nhận', { rowSpan: 2 })],
@@ -41,7 +46,7 @@ function header(): TableCell[][] {
 
 function sumRow(label: string, lines: SupportLine[]): TableCell[] {
   const s = (f: (l: SupportLine) => number) => money(lines.reduce((a, l) => a + f(l), 0));
-  const b = (t: string): TableCell => ({ text: t, bold: true, alignment: 'right' });
+  const b = (t: string): TableCell => ({ text: t, bold: true, alignment: 'right', fontSize: 9.5 });
   return [{ text: label, bold: true, colSpan: 6, alignment: 'center' }, '', '', '', '', '', b(s((l) => l.gift)), b(s((l) => l.travel)), b(s((l) => l.meal)), b(s((l) => l.total)), ''];
 }
 
@@ -62,7 +67,7 @@ function signers(dc: DocContext): Content {
 export async function buildSignatureList(dc: DocContext): Promise<{ doc: TDocumentDefinitions; lines: SupportLine[]; warnings: string[] }> {
   const width = contentWidth('landscape');
   const widths = [...FIXED];
-  widths[1] = width - FIXED.reduce((a, b) => a + b, 0) - 2 * FIXED.length;
+  widths[1] = width - FIXED.reduce((a, b) => a + b, 0) - CELL_EXTRA * FIXED.length - 1;
   const donors = await donatedInCampaign(dc.ctx, dc.campaign.id);
   const lines = supportLines(donors, dc.campaign.support);
   const warnings: string[] = [];
@@ -72,9 +77,13 @@ export async function buildSignatureList(dc: DocContext): Promise<{ doc: TDocume
   if (noGender) warnings.push(`${noGender} người chưa rõ giới tính nên năm sinh để trống.`);
   dc.progress(0.2, 'Đang chia trang danh sách');
 
-  const rowLines = lines.map((l) => Math.max(estimateLines(l.donor.fullName, widths[1], FONT), estimateLines(l.donor.unitName, widths[4], FONT)));
-  // Capacity in text lines: landscape body ≈ 481 pt; a one-line row ≈ 17 pt, each extra line ≈ 13 pt (counted as 1 unit here, generous).
-  const pages = packRows(rowLines, 13, 21);
+  // Row heights in points from the estimated line count (11 pt × 1.1 line height, 5 pt padding and border).
+  const rowHeights = lines.map((l) => 5 + LINE * Math.max(measuredLines(l.donor.fullName, widths[1], FONT), measuredLines(l.donor.unitName, widths[4], FONT)));
+  // Landscape body 482 pt; the two-row header ≈ 58 pt; room for the page sum and the grand total rows; first page carries the heading.
+  const firstCap = 482 - 150 - 58 - 2 * 20 - 10;
+  const cap = 482 - 58 - 2 * 20 - 10;
+  // The closing part (amount in words, count, place and date, three signer blocks) needs ≈ 170 pt.
+  const pages = keepTailWithRows(packRows(rowHeights, firstCap, cap), rowHeights, firstCap, cap, 170);
   const content: Content[] = [
     nd30Heading({ office: dc.office, numberLine: '', placeDate: '', width }),
     { text: 'DANH SÁCH KÝ NHẬN TIỀN HỖ TRỢ NGƯỜI HIẾN MÁU TÌNH NGUYỆN', bold: true, alignment: 'center', fontSize: 14 },

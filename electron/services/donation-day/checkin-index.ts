@@ -41,7 +41,7 @@ function build(sqlite: Database.Database, campaignId: number): CheckinIndex {
   const resolve = loadRootResolver(sqlite);
   const rows = sqlite
     .prepare(
-      `SELECT r.id AS rid, r.person_id, r.source_file, p.full_name, p.search_key, p.phone, p.national_id, p.birth_date, p.gender, u.name AS unit_name
+      `SELECT r.id AS rid, r.person_id, r.source_file, r.batch_id, p.full_name, p.search_key, p.phone, p.national_id, p.birth_date, p.gender, u.name AS unit_name
        FROM registrations r JOIN people p ON p.id = r.person_id
        LEFT JOIN units u ON u.id = r.unit_id
        LEFT JOIN import_batches b ON b.id = r.batch_id
@@ -49,7 +49,7 @@ function build(sqlite: Database.Database, campaignId: number): CheckinIndex {
        ORDER BY r.credited DESC, r.id`,
     )
     .all(campaignId) as {
-    rid: number; person_id: number; source_file: string | null; full_name: string; search_key: string; phone: string | null;
+    rid: number; person_id: number; source_file: string | null; batch_id: number | null; full_name: string; search_key: string; phone: string | null;
     national_id: string | null; birth_date: string | null; gender: 'M' | 'F' | null; unit_name: string | null;
   }[];
   const byPerson = new Map<number, IndexEntry>();
@@ -74,7 +74,7 @@ function build(sqlite: Database.Database, campaignId: number): CheckinIndex {
       birthYear: birthYearOf(r.birth_date),
       gender: r.gender,
       unitName: r.unit_name,
-      walkIn: r.source_file === null && r.unit_name === null,
+      walkIn: r.source_file === null && r.batch_id === null,
     });
   }
   return { campaignId, entries: [...byPerson.values()], byPerson, signature: dbSignature(sqlite) };

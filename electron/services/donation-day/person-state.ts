@@ -40,7 +40,7 @@ export function hitFor(sqlite: Database.Database, campaignId: number, e: IndexEn
   const h = historyOf(sqlite, e.personId);
   const came = getArrivals(sqlite, campaignId).has(e.personId);
   return {
-    registrationId: e.registrationId,
+    registrationId: e.registrationId || null,
     personId: e.personId,
     fullName: e.fullName,
     gender: e.gender,

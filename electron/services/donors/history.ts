@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { addDays } from './dates';
-import { loadRootResolver } from './person-roots';
+import { loadRootResolver, mergedFamily } from './person-roots';
 
 export interface PersonHistory {
   count: number;
@@ -40,15 +40,9 @@ export function loadHistories(sqlite: Database.Database, resolve = loadRootResol
   return new Map([...out].map(([k, v]) => [k, { count: v.count, last: v.last }]));
 }
 
+/** One person's history, their merged records included. */
 export function historyOf(sqlite: Database.Database, root: number): PersonHistory {
-  return loadHistoriesFor(sqlite, root);
-}
-
-function loadHistoriesFor(sqlite: Database.Database, root: number): PersonHistory {
-  const fam = sqlite
-    .prepare(`WITH RECURSIVE fam(id) AS (SELECT ? UNION SELECT p.id FROM people p JOIN fam ON p.merged_into = fam.id) SELECT id FROM fam`)
-    .all(root) as { id: number }[];
-  const ids = fam.map((f) => f.id);
+  const ids = mergedFamily(sqlite, root);
   const ph = ids.map(() => '?').join(',');
   const dates = (sqlite.prepare(`SELECT donated_on FROM donations WHERE outcome = 'donated' AND person_id IN (${ph})`).all(...ids) as { donated_on: string }[]).map((d) => d.donated_on);
   let count = dates.length;

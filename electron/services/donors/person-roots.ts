@@ -1,30 +1,53 @@
 import type Database from 'better-sqlite3';
 
+interface MergeMap {
+  signature: string;
+  parent: Map<number, number>;
+  children: Map<number, number[]>;
+}
+
+const cache = new Map<Database.Database, MergeMap>();
+
+function signature(sqlite: Database.Database): string {
+  const t = (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  return `${t}:${sqlite.pragma('data_version', { simple: true })}`;
+}
+
+/** Who was merged into whom (people.merged_into), read once per change of the database. */
+function mergeMap(sqlite: Database.Database): MergeMap {
+  const sig = signature(sqlite);
+  const cur = cache.get(sqlite);
+  if (cur && cur.signature === sig) return cur;
+  const parent = new Map<number, number>();
+  const children = new Map<number, number[]>();
+  for (const r of sqlite.prepare('SELECT id, merged_into FROM people WHERE merged_into IS NOT NULL').iterate() as IterableIterator<{ id: number; merged_into: number }>) {
+    parent.set(r.id, r.merged_into);
+    const list = children.get(r.merged_into);
+    if (list) list.push(r.id);
+    else children.set(r.merged_into, [r.id]);
+  }
+  const fresh = { signature: sig, parent, children };
+  cache.set(sqlite, fresh);
+  return fresh;
+}
+
 /**
  * Merged people point to their survivor (people.merged_into), possibly through a chain.
  * Returns a resolver from any person id to the surviving one.
  */
 export function loadRootResolver(sqlite: Database.Database): (id: number) => number {
-  const parent = new Map<number, number>();
-  for (const r of sqlite.prepare('SELECT id, merged_into FROM people WHERE merged_into IS NOT NULL').iterate() as IterableIterator<{ id: number; merged_into: number }>) {
-    parent.set(r.id, r.merged_into);
-  }
-  const cache = new Map<number, number>();
+  const { parent } = mergeMap(sqlite);
   return (id: number) => {
-    if (parent.size === 0) return id;
-    const hit = cache.get(id);
-    if (hit !== undefined) return hit;
     let cur = id;
     for (let guard = 0; guard < 100 && parent.has(cur); guard++) cur = parent.get(cur)!;
-    cache.set(id, cur);
     return cur;
   };
 }
 
 /** Ids of every person merged (directly or through a chain) into `root`, root included. */
 export function mergedFamily(sqlite: Database.Database, root: number): number[] {
-  const rows = sqlite
-    .prepare(`WITH RECURSIVE fam(id) AS (SELECT ? UNION SELECT p.id FROM people p JOIN fam ON p.merged_into = fam.id) SELECT id FROM fam`)
-    .all(root) as { id: number }[];
-  return rows.map((r) => r.id);
+  const { children } = mergeMap(sqlite);
+  const out = [root];
+  for (let i = 0; i < out.length && out.length < 1000; i++) for (const c of children.get(out[i]) ?? []) if (!out.includes(c)) out.push(c);
+  return out;
 }

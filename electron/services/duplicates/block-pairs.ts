@@ -13,7 +13,7 @@ function fnv1a(s: string): number {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return (h >>> 0) & 0x3fffffff; // 30 bits: with 22 bits of index the code stays an exact double
 }
 
 export interface BlockResult {

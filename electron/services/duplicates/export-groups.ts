@@ -1,4 +1,8 @@
 import type { ServiceContext } from '../context';
+import { cachedOrFreshMatch } from './run-match';
+import { proposedPairs } from './current-view';
+import { groupPeople } from './group-people';
+import { loadPeopleByIds } from './load-records';
 
 export interface SourceRef {
   file: string;
@@ -6,10 +10,46 @@ export interface SourceRef {
   row: number;
 }
 
+interface RegRef {
+  id: number;
+  person_id: number;
+  source_file: string | null;
+  source_sheet: string | null;
+  source_row: number | null;
+}
+
+/**
+ * Groups of registrations of the same person in a campaign, from the app's current view: people
+ * with several registrations (confirmed merges) and automatically proposed pairs above the default
+ * threshold (minus "không phải cùng một người"). Also used by the per-unit feedback export.
+ */
+export async function registrationGroups(ctx: ServiceContext, campaignId: number): Promise<RegRef[][]> {
+  const match = await cachedOrFreshMatch(ctx, campaignId);
+  const pairs = proposedPairs(ctx.sqlite, match);
+  const records = new Map(loadPeopleByIds(ctx.sqlite, pairs.flatMap((p) => [p.a, p.b])).map((r) => [r.id, r]));
+  const regs = ctx.sqlite
+    .prepare("SELECT id, person_id, source_file, source_sheet, source_row FROM registrations WHERE campaign_id = ? AND status = 'active' ORDER BY id")
+    .all(campaignId) as RegRef[];
+  const byPerson = new Map<number, RegRef[]>();
+  for (const r of regs) byPerson.set(r.person_id, [...(byPerson.get(r.person_id) ?? []), r]);
+  const groups: RegRef[][] = [];
+  const grouped = new Set<number>();
+  for (const people of groupPeople(pairs, records)) {
+    const g = people.flatMap((id) => byPerson.get(id) ?? []);
+    people.forEach((id) => grouped.add(id));
+    if (g.length > 1) groups.push(g);
+  }
+  for (const [person, rs] of byPerson) if (!grouped.has(person) && rs.length > 1) groups.push(rs);
+  return groups;
+}
+
 /**
  * The duplicate groups of a campaign as the interchange export writes them: one list of source rows
  * per person registered more than once. Owned by the duplicates capability.
  */
-export async function duplicateGroupsForExport(_ctx: ServiceContext, _campaignId: number): Promise<SourceRef[][]> {
-  return [];
+export async function duplicateGroupsForExport(ctx: ServiceContext, campaignId: number): Promise<SourceRef[][]> {
+  const groups = await registrationGroups(ctx, campaignId);
+  return groups
+    .map((g) => g.filter((r) => r.source_file !== null && r.source_row !== null).map((r) => ({ file: r.source_file!, sheet: r.source_sheet ?? '', row: r.source_row! })))
+    .filter((g) => g.length > 1);
 }

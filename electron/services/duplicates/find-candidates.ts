@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import { MIN_SHOWN_SCORE, blockingKeys, prepareRecord, scorePair, type MatchRecord } from '../../../shared/domain/matching';
+import { MIN_SHOWN_SCORE, birthYearOf, blockingKeys, clearlyDifferent, prepareRecord, scorePair, type MatchRecord } from '../../../shared/domain/matching';
 import { foldVietnamese } from '../../../shared/domain/text';
 import type { JobControl } from '../jobs/job-runner';
 import { BlockCollector, decodePair } from './block-pairs';
-import { countActivePeople, loadActivePage, loadPeopleByIds, loadPeopleSharing } from './load-records';
+import { campaignPeople, countActivePeople, maxPeopleId, loadActivePage, loadPeopleByIds, loadPeopleNamed, loadPeopleSharing } from './load-records';
 import type { CampaignMatch, ScoredPair } from './match-types';
 
 /** Blocks larger than this are skipped (a shared office phone, a placeholder ID): they prove nothing. */
@@ -17,7 +17,10 @@ function scorePairs(records: MatchRecord[], codes: number[]): ScoredPair[] {
   const out: ScoredPair[] = [];
   for (const code of codes) {
     const [i, j] = decodePair(code);
-    const s = scorePair(prepareRecord(records[i]), prepareRecord(records[j]));
+    const pa = prepareRecord(records[i]);
+    const pb = prepareRecord(records[j]);
+    if (clearlyDifferent(pa, pb)) continue;
+    const s = scorePair(pa, pb);
     if (s.score < MIN_SHOWN_SCORE) continue;
     const [a, b] = records[i].id < records[j].id ? [records[i].id, records[j].id] : [records[j].id, records[i].id];
     out.push({ a, b, ...s });
@@ -32,20 +35,22 @@ function scorePairs(records: MatchRecord[], codes: number[]): ScoredPair[] {
  */
 export async function matchCampaign(sqlite: Database.Database, campaignId: number, ctl?: JobControl, now = new Date()): Promise<CampaignMatch> {
   const total = countActivePeople(sqlite);
+  const maxPersonId = maxPeopleId(sqlite);
+  const inCampaignIds = campaignPeople(sqlite, campaignId);
   const records: MatchRecord[] = [];
   const inCampaign: boolean[] = [];
   const blocks = new BlockCollector(total * 4 + 16);
   let afterId = 0;
   for (;;) {
-    const page = loadActivePage(sqlite, campaignId, afterId, PAGE);
+    const page = loadActivePage(sqlite, afterId, PAGE);
     if (!page.length) break;
-    for (const [rec, inc] of page) {
+    for (const rec of page) {
       const idx = records.length;
       records.push(rec);
-      inCampaign.push(inc);
+      inCampaign.push(inCampaignIds.has(rec.id));
       for (const k of blockingKeys(prepareRecord(rec))) blocks.add(idx, k);
     }
-    afterId = page[page.length - 1][0].id;
+    afterId = page[page.length - 1].id;
     ctl?.report((0.6 * records.length) / Math.max(1, total), `Đang đọc ${records.length.toLocaleString('vi-VN')}/${total.toLocaleString('vi-VN')} người…`);
     if (ctl) {
       await yieldNow();
@@ -64,7 +69,7 @@ export async function matchCampaign(sqlite: Database.Database, campaignId: numbe
     }
   }
   pairs.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
-  return { campaignId, pairs, peopleCompared: records.length, oversizedBlocks, computedAt: now.toISOString() };
+  return { campaignId, pairs, peopleCompared: records.length, oversizedBlocks, computedAt: now.toISOString(), maxPersonId };
 }
 
 /**
@@ -78,7 +83,7 @@ export function matchNewPeople(sqlite: Database.Database, personIds: number[]): 
   const add = (rs: MatchRecord[]) => rs.forEach((r) => byId.has(r.id) || byId.set(r.id, r));
   add(loadPeopleSharing(sqlite, 'national_id', fresh.map((r) => r.nationalId ?? '')));
   add(loadPeopleSharing(sqlite, 'phone', fresh.map((r) => r.phone ?? '')));
-  add(loadPeopleSharing(sqlite, 'search_key', fresh.map((r) => foldVietnamese(r.fullName))));
+  add(loadPeopleNamed(sqlite, fresh.map((r) => ({ searchKey: foldVietnamese(r.fullName), year: birthYearOf(r.birthDate) }))));
   const records = [...byId.values()];
   const blocks = new BlockCollector(records.length * 5 + 16);
   records.forEach((r, i) => blockingKeys(prepareRecord(r)).forEach((k) => blocks.add(i, k)));

@@ -10,20 +10,23 @@ export function rawToRecord(r: RawRow): MatchRecord {
   return { id: r[0], fullName: r[1], gender: r[2], birthDate: r[3], nationalId: r[4], phone: r[5] };
 }
 
+/** The people registered (actively) in a campaign. */
+export function campaignPeople(sqlite: Database.Database, campaignId: number): Set<number> {
+  return new Set(sqlite.prepare("SELECT person_id FROM registrations WHERE campaign_id = ? AND status = 'active'").pluck().all(campaignId) as number[]);
+}
+
 /**
- * One page of active people (by id) with a flag "registered in this campaign": a full re-match
- * compares the campaign's people with each other and with the permanent registry. Paged so a long
- * run can yield between pages without holding a statement open.
+ * One page of active people (by id): a full re-match compares the campaign's people with each other
+ * and with the permanent registry. Paged so a long run can yield between pages without holding a
+ * statement open.
  */
-export function loadActivePage(sqlite: Database.Database, campaignId: number, afterId: number, limit: number): [MatchRecord, boolean][] {
-  const rows = sqlite
-    .prepare(
-      `SELECT ${COLS}, EXISTS (SELECT 1 FROM registrations r WHERE r.person_id = p.id AND r.campaign_id = ? AND r.status = 'active') AS inc
-       FROM people p WHERE p.id > ? AND ${ACTIVE} ORDER BY p.id LIMIT ?`,
-    )
-    .raw(true)
-    .all(campaignId, afterId, limit) as [...RawRow, number][];
-  return rows.map((r) => [rawToRecord(r as unknown as RawRow), r[6] === 1]);
+export function loadActivePage(sqlite: Database.Database, afterId: number, limit: number): MatchRecord[] {
+  const rows = sqlite.prepare(`SELECT ${COLS} FROM people p WHERE p.id > ? AND ${ACTIVE} ORDER BY p.id LIMIT ?`).raw(true).all(afterId, limit) as RawRow[];
+  return rows.map(rawToRecord);
+}
+
+export function maxPeopleId(sqlite: Database.Database): number {
+  return (sqlite.prepare('SELECT max(id) FROM people').pluck().get() as number | null) ?? 0;
 }
 
 export function countActivePeople(sqlite: Database.Database): number {
@@ -45,11 +48,34 @@ export function loadPeopleByIds(sqlite: Database.Database, ids: number[]): Match
   return out;
 }
 
-/** Active people sharing an ID number, a phone or a folded name with the given values (index lookups). */
-export function loadPeopleSharing(sqlite: Database.Database, column: 'national_id' | 'phone' | 'search_key', values: string[]): MatchRecord[] {
+/** Active people sharing an ID number or a phone with the given values (index lookups). */
+export function loadPeopleSharing(sqlite: Database.Database, column: 'national_id' | 'phone', values: string[]): MatchRecord[] {
   const out: MatchRecord[] = [];
   for (const c of chunks([...new Set(values.filter(Boolean))])) {
     const rows = sqlite.prepare(`SELECT ${COLS} FROM people p WHERE p.${column} IN (${c.map(() => '?').join(',')}) AND ${ACTIVE}`).raw(true).all(...c) as RawRow[];
+    for (const r of rows) out.push(rawToRecord(r));
+  }
+  return out;
+}
+
+/**
+ * Active people with the same folded name born the same year or of unknown birth: one indexed
+ * range lookup per name on people.search_key (the folded name, optionally followed by a space and
+ * more words such as the ID and phone), the year filtered in SQL so common names stay cheap.
+ */
+export function loadPeopleNamed(sqlite: Database.Database, wanted: { searchKey: string; year: number | null }[]): MatchRecord[] {
+  const withYear = sqlite
+    .prepare(`SELECT ${COLS} FROM people p WHERE p.search_key >= ? AND p.search_key < ? AND (p.birth_date IS NULL OR substr(p.birth_date, 1, 4) = ?) AND ${ACTIVE} LIMIT 500`)
+    .raw(true);
+  const anyYear = sqlite.prepare(`SELECT ${COLS} FROM people p WHERE p.search_key >= ? AND p.search_key < ? AND ${ACTIVE} LIMIT 500`).raw(true);
+  const out: MatchRecord[] = [];
+  const seen = new Set<string>();
+  for (const w of wanted) {
+    const k = `${w.searchKey}|${w.year ?? ''}`;
+    if (!w.searchKey || seen.has(k)) continue;
+    seen.add(k);
+    const range = [w.searchKey, `${w.searchKey} \u{10ffff}`];
+    const rows = (w.year === null ? anyYear.all(...range) : withYear.all(...range, String(w.year))) as RawRow[];
     for (const r of rows) out.push(rawToRecord(r));
   }
   return out;

@@ -12,4 +12,6 @@ export interface CampaignMatch {
   peopleCompared: number;
   oversizedBlocks: number;
   computedAt: string;
+  /** Highest people.id when computed: a later import makes the match stale. */
+  maxPersonId: number;
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors/app-error';
 import { foldVietnamese } from '../../../shared/domain/text';
+import { defaultMergeChoice } from '../../../shared/domain/matching';
 import { mergeInputSchema, type MergeField, type MergeInput } from '../../../shared/ipc/channels/duplicates';
 import type { ServiceContext } from '../context';
 import { appendAudit } from '../audit/audit-log';
@@ -34,13 +35,6 @@ function activePerson(ctx: ServiceContext, id: number): PersonDbRow {
   return p;
 }
 
-/** Default choice: the survivor's value, unless it is empty or a bare year the other side gives in full. */
-function defaultChoice(col: string, s: unknown, m: unknown): 'survivor' | 'merged' {
-  if (s === null || s === '') return m === null ? 'survivor' : 'merged';
-  if (col === 'birth_date' && typeof s === 'string' && typeof m === 'string' && s.length === 4 && m.startsWith(s)) return 'merged';
-  return 'survivor';
-}
-
 /**
  * Merges `mergedId` into `survivorId`: the chosen field values go to the survivor, the other's
  * registrations and donations move to it (each keeps its source file/sheet/row), the other is
@@ -58,7 +52,7 @@ export function mergePeople(ctx: ServiceContext, input: MergeInput) {
     const sets: string[] = [];
     const vals: unknown[] = [];
     for (const [field, col] of Object.entries(FIELD_COLUMNS) as [MergeField, string][]) {
-      const choice = v.choices[field] ?? defaultChoice(col, s[col], m[col]);
+      const choice = v.choices[field] ?? defaultMergeChoice(field, s[col], m[col]);
       const value = choice === 'merged' ? m[col] : s[col];
       if (value === s[col]) continue;
       snapshot.fields[col] = { before: s[col], after: value };

@@ -33,6 +33,17 @@ async function samePersonIds(ctx: ServiceContext, id: number): Promise<number[]>
  * One transaction; the audit entry carries counts only.
  */
 export async function erasePerson(ctx: ServiceContext, id: number, mode: EraseMode): Promise<EraseResult> {
+  // Overwrite freed space with zeros so the erased values do not linger in free pages of the file.
+  const secure = ctx.inTx ? null : (ctx.sqlite.pragma('secure_delete', { simple: true }) as number);
+  if (secure !== null) ctx.sqlite.pragma('secure_delete = ON');
+  try {
+    return await eraseInTransaction(ctx, id, mode);
+  } finally {
+    if (secure !== null) ctx.sqlite.pragma(`secure_delete = ${secure ? 'ON' : 'OFF'}`);
+  }
+}
+
+function eraseInTransaction(ctx: ServiceContext, id: number, mode: EraseMode): Promise<EraseResult> {
   return inTransaction(ctx, async (tx) => {
     const person = await tx.db.selectFrom('people').select(['id', 'merged_into']).where('id', '=', id).executeTakeFirst();
     if (!person) throw new AppError('PERSON_NOT_FOUND', 'Không tìm thấy người này (có thể đã bị xoá). Hãy tìm lại.');

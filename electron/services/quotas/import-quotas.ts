@@ -77,7 +77,8 @@ export async function importQuotasFromExcel(ctx: ServiceContext, campaignId: num
   const unknown: QuotaImportResult['unknown'] = [];
   for (let r = headerRow + (subHeader ? 2 : 1); r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
-    const name = nfc(collapseSpaces(cellText(row.getCell(unitCol))));
+    // Our own export prefixes formula-like names with an apostrophe; read them back without it.
+    const name = nfc(collapseSpaces(cellText(row.getCell(unitCol)))).replace(/^'(?=[=+\-@])/, '');
     const folded = foldVietnamese(name);
     if (!name || /^(cong|tong|tong cong|tong so)\b/.test(folded)) continue;
     const values = cols.map((k) => ({ k, v: numberOf(row.getCell(k.col)) })).filter((x) => x.v !== null);

@@ -1,13 +1,105 @@
-import { EmptyState, PageHeader } from '../../components/ui';
+import { useRef, useState } from 'react';
+import type { JobStatus } from '../../../shared/ipc/channels/app';
+import { api, call } from '../../api';
+import { useCampaign } from '../../app/campaign-context';
+import { useAction, useJob } from '../../components/hooks';
+import { readUpload } from '../../components/files';
+import { ErrorBanner, Notice, PageHeader, ProgressBar } from '../../components/ui';
+import { PreviewPanel } from './PreviewPanel';
+import { BatchesPanel } from './BatchesPanel';
 
-/** Entry screen of this capability: an honest empty state until its data exists. */
+interface ParsedFile {
+  fileName: string;
+  previewId: string | null;
+  error: string | null;
+  rows: number;
+  done?: string;
+}
+
+/** "Nhập danh sách": drop the units' files, check each preview, commit, and undo a past import. */
 export function ImportsScreen() {
+  const { campaigns, current, setCurrentId, reload: reloadCampaigns } = useCampaign();
+  const { busy, error, setError, run } = useAction();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [files, setFiles] = useState<ParsedFile[]>([]);
+  const [selected, setSelected] = useState<number>(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [over, setOver] = useState(false);
+  const [batchesTick, setBatchesTick] = useState(0);
+  const pickRef = useRef<HTMLInputElement>(null);
+
+  const onJobEnd = (s: JobStatus) => {
+    setJobId(null);
+    if (s.state === 'done') {
+      const r = s.result as { campaignId: number; files: ParsedFile[] };
+      setFiles(r.files);
+      setSelected(Math.max(0, r.files.findIndex((f) => f.previewId)));
+      if (!current || current.id !== r.campaignId) { reloadCampaigns(); setCurrentId(r.campaignId); }
+    } else if (s.state === 'cancelled') setNotice('Đã huỷ việc đọc tệp. Không có gì được nhập.');
+    else setError(s.error?.message ?? s.message);
+  };
+  const job = useJob(jobId, onJobEnd);
+
+  const start = (list: FileList | null) => {
+    if (!list || list.length === 0) return;
+    void run(async () => {
+      setNotice(null);
+      setFiles([]);
+      const uploads = await Promise.all([...list].map(readUpload));
+      const r = await call(api.imports.parse({ campaignId: current?.id ?? null, files: uploads }));
+      setJobId(r.jobId);
+    });
+  };
+
+  const committed = (index: number, message: string) => {
+    setFiles((fs) => fs.map((f, i) => (i === index ? { ...f, done: message } : f)));
+    setNotice(message);
+    setBatchesTick((t) => t + 1);
+    const next = files.findIndex((f, i) => i !== index && f.previewId && !f.done);
+    if (next >= 0) setSelected(next);
+  };
+
+  const file = files[selected];
   return (
     <section>
-      <PageHeader title="Nhập danh sách" />
-      <EmptyState title="Chưa nhập danh sách nào" action={<a className="button" href="#/don-vi">Chuẩn bị danh sách đơn vị</a>}>
-        Kéo thả các tệp Excel đơn vị gửi đến; ứng dụng sẽ tự tìm bảng, cột, làm sạch dữ liệu và cho xem trước từng dòng trước khi ghi.
-      </EmptyState>
+      <PageHeader title="Nhập danh sách" subtitle="Kéo thả các tệp Excel/CSV đơn vị gửi đến; kiểm tra từng dòng trước khi ghi." />
+      <div className="toolbar">
+        <label className="check">
+          Đợt hiến máu:{' '}
+          <select aria-label="Đợt hiến máu" value={current?.id ?? ''} onChange={(e) => setCurrentId(Number(e.target.value))}>
+            {campaigns.length === 0 && <option value="">(sẽ tạo đợt mặc định)</option>}
+            {campaigns.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select>
+        </label>
+      </div>
+      <div
+        className={`dropzone${over ? ' over' : ''}`}
+        onDragOver={(e) => { e.preventDefault(); setOver(true); }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => { e.preventDefault(); setOver(false); start(e.dataTransfer.files); }}
+      >
+        <p>Kéo thả một hoặc nhiều tệp danh sách (.xlsx, .xls, .csv) vào đây</p>
+        <button className="primary" disabled={busy || !!jobId} onClick={() => pickRef.current?.click()}>Chọn tệp…</button>
+        <input ref={pickRef} type="file" hidden multiple accept=".xlsx,.xls,.csv" aria-label="Tệp danh sách đăng ký" onChange={(e) => { start(e.target.files); e.target.value = ''; }} />
+      </div>
+      <ProgressBar status={job.status} onCancel={job.cancel} />
+      <ErrorBanner message={error} onClose={() => setError(null)} />
+      <Notice message={notice} />
+      {files.length > 0 && (
+        <div className="tabs" role="tablist" aria-label="Các tệp đã đọc">
+          {files.map((f, i) => (
+            <button key={i} role="tab" aria-selected={i === selected} className={i === selected ? 'active' : ''} onClick={() => setSelected(i)}>
+              {f.error ? '⚠ ' : f.done ? '✓ ' : ''}{f.fileName}{f.previewId ? ` (${f.rows})` : ''}
+            </button>
+          ))}
+        </div>
+      )}
+      {file?.error && <div className="banner banner-error" role="alert">{file.error}</div>}
+      {file?.done && <div className="banner banner-ok" role="status">{file.done}</div>}
+      {file?.previewId && !file.done && (
+        <PreviewPanel key={file.previewId} previewId={file.previewId} onCommitted={(m) => committed(selected, m)} onDiscard={() => committed(selected, `Đã bỏ tệp “${file.fileName}”, không nhập.`)} />
+      )}
+      <BatchesPanel campaignId={current?.id ?? null} tick={batchesTick} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ export const PLACEHOLDER_HELP: Record<string, string> = {
   khau_hieu: 'Khẩu hiệu / chương trình',
   nam: 'Năm của đợt',
   ten_co_quan: 'Tên cơ quan ban hành',
+  so_ke_hoach: 'Số kế hoạch của đợt (01/KH-BCĐ)',
   dia_danh: 'Địa danh',
   chi_tieu_dang_ky: 'Chỉ tiêu người đăng ký',
   chi_tieu_don_vi_mau: 'Chỉ tiêu đơn vị máu',
@@ -56,9 +57,9 @@ V. TỔ CHỨC THỰC HIỆN
 
 export const DEFAULT_PLAN_INTRO = `Ban Chỉ đạo vận động hiến máu tình nguyện xây dựng Kế hoạch tổ chức {{ten_dot}} năm {{nam}} như sau:`;
 
-export const DEFAULT_REPORT_NARRATIVE = `Thực hiện Kế hoạch tổ chức {{ten_dot}} năm {{nam}}, Ban Chỉ đạo vận động hiến máu tình nguyện báo cáo kết quả như sau:
+export const DEFAULT_REPORT_NARRATIVE = `Thực hiện Kế hoạch số {{so_ke_hoach}} về tổ chức {{ten_dot}} năm {{nam}}, Ban Chỉ đạo vận động hiến máu tình nguyện báo cáo kết quả như sau:
 I. KẾT QUẢ THỰC HIỆN
-Tổng số có {{tong_dang_ky}} người đăng ký tham gia hiến máu; {{tong_da_hien}} người đã hiến máu, tiếp nhận được {{tong_da_hien}} đơn vị máu ({{tong_ml}} ml), đạt {{ty_le}} chỉ tiêu giao; {{tong_hoan}} người tạm hoãn hiến máu. Có {{so_don_vi_dat}} đơn vị đạt và vượt chỉ tiêu.
+Tổng số có {{tong_dang_ky}} người đăng ký tham gia hiến máu; {{tong_da_hien}} người đã hiến máu, tiếp nhận được {{tong_da_hien}} đơn vị máu ({{tong_ml}} ml), đạt {{ty_le}} chỉ tiêu giao ({{chi_tieu_don_vi_mau}} đơn vị máu); {{tong_hoan}} người tạm hoãn hiến máu. Có {{so_don_vi_dat}} đơn vị đạt và vượt chỉ tiêu.
 Kết quả cụ thể của từng đơn vị tại biểu kèm theo.
 II. ĐÁNH GIÁ CHUNG
 - Công tác tuyên truyền, vận động được các cơ quan, đơn vị quan tâm triển khai; ngày hội diễn ra an toàn, đúng kế hoạch.`;

@@ -3,8 +3,9 @@ import { asRunningNumber, cellText, isFooterText, isSectionNumber, looksLikeGrou
 import { normalizeBirthDate } from './dates';
 import { detectHeader, headerSignature } from './detect-header';
 import { fieldFromHeader } from './header-synonyms';
-import { extractRow, type ExtractedRow } from './extract-row';
+import { extractRow, planColumns, type ExtractedRow } from './extract-row';
 import { isMark } from './values';
+import { inferByValues } from './infer-by-values';
 import type { ColumnMapping, FieldKey, SheetGrid } from './types';
 
 export type RowKind = 'person' | 'blank' | 'stt_only' | 'section' | 'repeated_header' | 'footer';
@@ -67,6 +68,7 @@ export function analyzeSheet(sheet: SheetGrid, opts: AnalyzeOptions): SheetAnaly
   if (!header) return { ...base, skipped: 'no_header' };
   const mapping: ColumnMapping = { ...header.mapping };
   refineByValues(sheet, mapping, header.dataStart, opts.refYear);
+  inferByValues(sheet, mapping, header.dataStart, Math.max(header.headers.length, ...sheet.rows.slice(header.dataStart - 1, header.dataStart + 20).map((r) => r?.length ?? 0)));
   const finalMapping = opts.mapping ? { ...opts.mapping } : mapping;
   const titleRows: string[] = [];
   for (let r = 0; r < header.headerRows[0] - 1; r++) {
@@ -79,6 +81,7 @@ export function analyzeSheet(sheet: SheetGrid, opts: AnalyzeOptions): SheetAnaly
   const headerFields = new Map<number, FieldKey>();
   for (const [c, f] of Object.entries(header.mapping)) headerFields.set(Number(c), f as FieldKey);
 
+  const plan = planColumns(finalMapping);
   const people: AnalyzedRow[] = [];
   const ignored: SheetAnalysis['ignored'] = [];
   let section: string | null = null;
@@ -106,8 +109,9 @@ export function analyzeSheet(sheet: SheetGrid, opts: AnalyzeOptions): SheetAnaly
       ignored.push({ row: rowNo, kind: 'footer', text: distinct.join(' ') });
       continue;
     }
-    const headerLike = cols.filter((c) => headerFields.has(c) && fieldFromHeader(texts[c]) === headerFields.get(c)).length;
-    if (headerLike >= 2) {
+    const nameIsHeader = nameCols.some((c) => texts[c] && ['full_name', 'name_first', 'name_last'].includes(fieldFromHeader(texts[c]) ?? ''));
+    const headerLike = nameIsHeader ? cols.filter((c) => headerFields.has(c) && fieldFromHeader(texts[c]) === headerFields.get(c)).length : 0;
+    if (headerLike >= 2 && nameIsHeader) {
       ignored.push({ row: rowNo, kind: 'repeated_header', text: distinct.join(' ') });
       continue;
     }
@@ -120,7 +124,8 @@ export function analyzeSheet(sheet: SheetGrid, opts: AnalyzeOptions): SheetAnaly
       continue;
     }
     // A single text (or one merged cell copied across) with no person data: a group heading.
-    if (!hasIdentity && (distinct.length === 1 || (sttText && isSectionNumber(sttText) && distinct.length <= 2))) {
+    const replicated = distinct.length === 1 && cols.length >= 3; // one merged cell across the row
+    if (replicated || (!hasIdentity && (distinct.length === 1 || (sttText && isSectionNumber(sttText) && distinct.length <= 2)))) {
       const label = distinct.length === 1 ? distinct[0] : distinct.filter((t) => t !== sttText).join(' ');
       const inNameOnly = cols.every((c) => nameCols.includes(c) || sttCols.includes(c));
       const personish = inNameOnly && (sttNumber !== null || sttCols.length === 0) && looksLikePersonName(label);
@@ -146,7 +151,7 @@ export function analyzeSheet(sheet: SheetGrid, opts: AnalyzeOptions): SheetAnaly
     }
     blankSince = false;
     if (sttNumber !== null) withStt++;
-    const ex = extractRow(row, finalMapping, { date1904: sheet.date1904, refYear: opts.refYear });
+    const ex = extractRow(row, plan, { date1904: sheet.date1904, refYear: opts.refYear }, texts);
     if (section && !ex.values.workplace) ex.values.workplace = section;
     people.push({ ...ex, row: rowNo, section });
   }

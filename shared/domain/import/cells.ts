@@ -2,10 +2,12 @@
 import { collapseSpaces } from '../text';
 import type { GridCell, GridRow } from './types';
 
+const NEEDS_COLLAPSE = /\s\s|^\s|\s$|[\t\n\r\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
+
 export function cellText(c: GridCell | undefined): string {
   if (!c || c.v === null || c.v === undefined) return c?.date ?? '';
   if (c.date) return c.date;
-  if (typeof c.v === 'string') return collapseSpaces(c.v);
+  if (typeof c.v === 'string') return NEEDS_COLLAPSE.test(c.v) ? collapseSpaces(c.v) : c.v;
   return String(c.v);
 }
 

@@ -15,19 +15,31 @@ export interface DetectedHeader {
 
 const SCAN_ROWS = 60;
 
-function scoreRow(texts: string[]): { score: number; hasName: boolean } {
+function rowFields(texts: string[]): Set<FieldKey> {
   const fields = new Set<FieldKey>();
-  let hasName = false;
   for (const t of texts) {
     if (!t || t.length > 80) continue;
     const f = fieldFromHeader(t);
-    if (f) {
-      fields.add(f);
-      if (f === 'full_name' || f === 'name_first' || f === 'name_last') hasName = true;
-    } else if (subHeaderGender(t)) fields.add('gender_m');
+    if (f) fields.add(f);
+    else if (subHeaderGender(t)) fields.add('gender_m');
   }
-  fields.delete('stt');
-  return { score: fields.size, hasName };
+  return fields;
+}
+
+function scoreOf(fields: Set<FieldKey>): { score: number; hasName: boolean } {
+  const hasName = fields.has('full_name') || fields.has('name_first') || fields.has('name_last');
+  return { score: fields.size - (fields.has('stt') ? 1 : 0), hasName };
+}
+
+/** Score of a row as a header, together with the row under it when that continues it. */
+function scoreRow(sheet: SheetGrid, r: number): { score: number; hasName: boolean } {
+  const top = rowTexts(sheet.rows[r]);
+  const fields = rowFields(top);
+  const own = scoreOf(fields);
+  if (!own.hasName && own.score < 2) return own; // a title or blank row above the header is not its top
+  const sub = rowTexts(sheet.rows[r + 1]);
+  if (isSubHeaderRow(top, sub)) for (const f of rowFields(sub)) fields.add(f);
+  return scoreOf(fields);
 }
 
 /** A row under the header that continues it: merged copies, Nam/Nữ, or other header words only. */
@@ -50,7 +62,7 @@ export function detectHeader(sheet: SheetGrid): DetectedHeader | null {
   let best = -1;
   let bestScore = 0;
   for (let r = 0; r < limit; r++) {
-    const { score, hasName } = scoreRow(rowTexts(sheet.rows[r]));
+    const { score, hasName } = scoreRow(sheet, r);
     if (hasName && score >= 2 && score > bestScore) {
       best = r;
       bestScore = score;
@@ -59,7 +71,7 @@ export function detectHeader(sheet: SheetGrid): DetectedHeader | null {
   if (best < 0) return null;
   // The earliest row that scores nearly as well is the top of a two-row header.
   for (let r = Math.max(0, best - 2); r < best; r++) {
-    const { score, hasName } = scoreRow(rowTexts(sheet.rows[r]));
+    const { score, hasName } = scoreRow(sheet, r);
     if (hasName && score >= bestScore - 1 && score >= 2) { best = r; break; }
   }
   const top = rowTexts(sheet.rows[best]);
@@ -92,7 +104,7 @@ export function detectHeader(sheet: SheetGrid): DetectedHeader | null {
     if (g && topField === 'birth') field = g === 'M' ? 'birth_m' : 'birth_f';
     else if (g) field = g === 'M' ? 'gender_m' : 'gender_f';
     else if (!s && subHeaderGender(t)) field = subHeaderGender(t) === 'M' ? 'gender_m' : 'gender_f';
-    else field = topField ?? (s ? fieldFromHeader(s) : null);
+    else field = (s && s !== t ? fieldFromHeader(s) : null) ?? topField;
     if (field) mapping[c] = field;
   }
   fixNameParts(mapping);

@@ -3,7 +3,7 @@ import { cellText } from './cells';
 import { normalizeBirthDate } from './dates';
 import { normalizeNationalId, normalizePhone } from './ids-phones';
 import { isMark, joinNameParts, normalizeBloodGroup, normalizeDonationCount, normalizeGender, normalizeName, normalizeText } from './values';
-import type { ColumnMapping, FieldKey, GridCell, GridRow, PersonValues, RowIssue } from './types';
+import { FIELD_KEYS, type ColumnMapping, type FieldKey, type GridCell, type GridRow, type PersonValues, type RowIssue } from './types';
 
 export interface ExtractOptions {
   date1904: boolean;
@@ -17,42 +17,52 @@ export interface ExtractedRow {
   cells: Record<number, string>;
 }
 
-function colsOf(mapping: ColumnMapping, field: FieldKey): number[] {
-  const out: number[] = [];
-  for (const [c, f] of Object.entries(mapping)) if (f === field) out.push(Number(c));
-  return out.sort((a, b) => a - b);
+/** The columns of each field, computed once per sheet rather than once per row. */
+export type ColumnPlan = Record<FieldKey, number[]>;
+
+export function planColumns(mapping: ColumnMapping): ColumnPlan {
+  const plan = {} as ColumnPlan;
+  for (const f of FIELD_KEYS) plan[f] = [];
+  for (const [c, f] of Object.entries(mapping)) if (f !== 'ignore' && plan[f as FieldKey]) plan[f as FieldKey].push(Number(c));
+  for (const f of FIELD_KEYS) plan[f].sort((a, b) => a - b);
+  return plan;
 }
 
-function firstCell(row: GridRow, cols: number[]): { cell: GridCell; col: number } | null {
+function firstCell(row: GridRow, texts: string[], cols: number[]): { cell: GridCell; col: number } | null {
   for (const c of cols) {
     const cell = row[c];
-    if (cell && cellText(cell) !== '') return { cell, col: c };
+    if (cell && texts[c]) return { cell, col: c };
   }
   return null;
 }
 
-function joinTexts(row: GridRow, cols: number[]): string | null {
-  const parts = cols.map((c) => normalizeText(row[c] ? cellText(row[c]) : null)).filter((p): p is string => !!p);
+function joinTexts(texts: string[], cols: number[]): string | null {
+  if (cols.length === 1) return texts[cols[0]] ? normalizeText(texts[cols[0]]) : null;
+  const parts = cols.map((c) => (texts[c] ? normalizeText(texts[c]) : null)).filter((p): p is string => !!p);
   return parts.length ? parts.join(', ') : null;
 }
 
-export function extractRow(row: GridRow, mapping: ColumnMapping, opts: ExtractOptions): ExtractedRow {
+export function extractRow(row: GridRow, mapping: ColumnMapping | ColumnPlan, opts: ExtractOptions, rowTexts?: string[]): ExtractedRow {
+  const plan: ColumnPlan = Array.isArray((mapping as ColumnPlan).full_name) ? (mapping as ColumnPlan) : planColumns(mapping as ColumnMapping);
+  const colsOf = (_m: unknown, f: FieldKey) => plan[f];
   const issues: RowIssue[] = [];
   const cells: Record<number, string> = {};
+  const texts: string[] = rowTexts ?? [];
   for (let c = 0; c < row.length; c++) {
-    const t = cellText(row[c]);
+    const t = rowTexts ? rowTexts[c] : cellText(row[c]);
+    if (!rowTexts) texts[c] = t;
     if (t) cells[c] = t;
   }
-  const fullCell = firstCell(row, colsOf(mapping, 'full_name'));
+  const fullCell = firstCell(row, texts, colsOf(mapping, 'full_name'));
   let full_name = fullCell && typeof fullCell.cell.v === 'string' ? normalizeName(fullCell.cell.v) : null;
   if (!full_name) {
-    const first = firstCell(row, colsOf(mapping, 'name_first'));
-    const last = firstCell(row, colsOf(mapping, 'name_last'));
-    if (first || last) full_name = joinNameParts(first ? cellText(first.cell) : null, last ? cellText(last.cell) : null);
+    const first = firstCell(row, texts, colsOf(mapping, 'name_first'));
+    const last = firstCell(row, texts, colsOf(mapping, 'name_last'));
+    if (first || last) full_name = joinNameParts(first ? texts[first.col] : null, last ? texts[last.col] : null);
   }
 
   let gender: 'M' | 'F' | null = null;
-  const gCell = firstCell(row, colsOf(mapping, 'gender'));
+  const gCell = firstCell(row, texts, colsOf(mapping, 'gender'));
   if (gCell) {
     gender = normalizeGender(gCell.cell.v);
     if (!gender) issues.push({ field: 'gender', col: gCell.col, severity: 'warning', code: 'unreadable', message: `Giới tính "${cellText(gCell.cell).slice(0, 20)}" không rõ (cần Nam hoặc Nữ).` });
@@ -64,9 +74,9 @@ export function extractRow(row: GridRow, mapping: ColumnMapping, opts: ExtractOp
 
   let birth_date: string | null = null;
   const dateOpts = { date1904: opts.date1904, refYear: opts.refYear };
-  const birthCell = firstCell(row, colsOf(mapping, 'birth'));
-  const mBirth = firstCell(row, colsOf(mapping, 'birth_m'));
-  const fBirth = firstCell(row, colsOf(mapping, 'birth_f'));
+  const birthCell = firstCell(row, texts, colsOf(mapping, 'birth'));
+  const mBirth = firstCell(row, texts, colsOf(mapping, 'birth_m'));
+  const fBirth = firstCell(row, texts, colsOf(mapping, 'birth_f'));
   const source = birthCell ?? mBirth ?? fBirth;
   if (!birthCell && (mBirth || fBirth) && !gender) gender = mBirth && !fBirth ? 'M' : fBirth && !mBirth ? 'F' : null;
   if (source) {
@@ -75,7 +85,7 @@ export function extractRow(row: GridRow, mapping: ColumnMapping, opts: ExtractOp
     if (d.problem) issues.push({ field: 'birth', col: source.col, severity: d.value ? 'warning' : 'error', code: d.value ? 'doubtful_date' : 'impossible_date', message: d.problem });
   }
 
-  const idCell = firstCell(row, colsOf(mapping, 'national_id'));
+  const idCell = firstCell(row, texts, colsOf(mapping, 'national_id'));
   let national_id: string | null = null;
   if (idCell) {
     const n = normalizeNationalId(idCell.cell.v);
@@ -83,9 +93,9 @@ export function extractRow(row: GridRow, mapping: ColumnMapping, opts: ExtractOp
     if (n.problem) issues.push({ field: 'national_id', col: idCell.col, severity: 'warning', code: n.value ? 'id_length' : 'unreadable', message: n.problem });
   }
 
-  const phoneCell = firstCell(row, colsOf(mapping, 'phone'));
+  const phoneCell = firstCell(row, texts, colsOf(mapping, 'phone'));
   let phone: string | null = null;
-  let note = joinTexts(row, colsOf(mapping, 'note'));
+  let note = joinTexts(texts, colsOf(mapping, 'note'));
   if (phoneCell) {
     const p = normalizePhone(phoneCell.cell.v);
     phone = p.value;
@@ -94,13 +104,13 @@ export function extractRow(row: GridRow, mapping: ColumnMapping, opts: ExtractOp
   }
 
   let blood_group: string | null = null;
-  const bCell = firstCell(row, colsOf(mapping, 'blood_group'));
+  const bCell = firstCell(row, texts, colsOf(mapping, 'blood_group'));
   if (bCell) {
     const b = normalizeBloodGroup(bCell.cell.v);
     blood_group = b.value;
     if (b.problem) issues.push({ field: 'blood_group', col: bCell.col, severity: 'info', code: 'unreadable', message: b.problem });
   }
-  const cCell = firstCell(row, colsOf(mapping, 'prior_donations'));
+  const cCell = firstCell(row, texts, colsOf(mapping, 'prior_donations'));
   const prior_donations = cCell ? normalizeDonationCount(cCell.cell.v) : null;
 
   return {
@@ -110,8 +120,8 @@ export function extractRow(row: GridRow, mapping: ColumnMapping, opts: ExtractOp
       birth_date,
       national_id,
       phone,
-      address: joinTexts(row, colsOf(mapping, 'address')),
-      workplace: joinTexts(row, colsOf(mapping, 'workplace')),
+      address: joinTexts(texts, colsOf(mapping, 'address')),
+      workplace: joinTexts(texts, colsOf(mapping, 'workplace')),
       blood_group,
       prior_donations,
       note,

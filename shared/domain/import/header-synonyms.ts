@@ -52,8 +52,20 @@ function editDistance(a: string, b: string): number {
   return dp[b.length];
 }
 
-/** The field a header names, or null. */
+const memo = new Map<string, FieldKey | null>();
+
+/** The field a header names, or null (memoised: detection asks about the same texts often). */
 export function fieldFromHeader(header: string): FieldKey | null {
+  if (header.length > 120) return null;
+  const hit = memo.get(header);
+  if (hit !== undefined) return hit;
+  const field = computeField(header);
+  if (memo.size > 20_000) memo.clear();
+  memo.set(header, field);
+  return field;
+}
+
+function computeField(header: string): FieldKey | null {
   const f = foldHeader(header);
   if (!f) return null;
   for (const r of RULES) if (r.test.test(f)) return r.field;

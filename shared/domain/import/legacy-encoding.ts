@@ -120,6 +120,9 @@ export function vietnameseScore(s: string): number {
   return score;
 }
 
+/** A vowel followed by a VNI mark character: possible VNI text even without foreign letters. */
+const VNI_PATTERN = /[aeouyAEOUYôÔöÖ][ùøûõïÙØÛÕÏ]|[aeoAEO][âáàåãäÂÁÀÅÃÄ]|[aA][êéèúüëÊÉÈÚÜË]/;
+
 /** True when the text holds Latin-1 characters that modern Vietnamese never uses. */
 export function hasLegacyMarkers(s: string): boolean {
   for (const ch of s) {
@@ -138,9 +141,9 @@ export function decodeLegacyText(s: string, font?: string | null): string {
   if (enc === 'tcvn3') return decodeTcvn3(s);
   if (enc === 'tcvn3-upper') return decodeTcvn3(s, true);
   if (enc === 'vni') return decodeVni(s);
-  if (!hasLegacyMarkers(s)) return s;
+  if (!hasLegacyMarkers(s) && !VNI_PATTERN.test(s)) return s.normalize('NFC');
   const candidates = [s, decodeTcvn3(s), decodeVni(s)];
-  let best = s;
+  let best = s.normalize('NFC');
   let bestScore = vietnameseScore(s);
   for (const c of candidates.slice(1)) {
     const sc = vietnameseScore(c);

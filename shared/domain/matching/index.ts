@@ -3,3 +3,4 @@ export * from './name-similarity';
 export * from './national-id';
 export * from './record';
 export * from './score-pair';
+export * from './merge-defaults';

@@ -18,6 +18,8 @@ export interface NameParts {
   folded: string[];
   /** Words with diacritics, tone placement normalised. */
   marked: string[];
+  /** The marked words joined: equal for the same name however it was typed. */
+  markedFull: string;
 }
 
 function words(s: string): string[] {
@@ -45,9 +47,42 @@ function markWord(w: string): string {
   return base + tone;
 }
 
+/** Names reuse few distinct words: folding each once keeps a million-row match fast. */
+const wordCache = new Map<string, [string, string]>();
+
+function foldAndMark(w: string): [string, string] {
+  let r = wordCache.get(w);
+  if (!r) {
+    r = [foldWord(w), markWord(w)];
+    if (wordCache.size > 200_000) wordCache.clear();
+    wordCache.set(w, r);
+  }
+  return r;
+}
+
+const nameCache = new Map<string, NameParts>();
+
+/** Parts of a full name (cached: the same names come back again and again). Treat the result as read-only. */
 export function nameParts(fullName: string): NameParts {
+  let p = nameCache.get(fullName);
+  if (!p) {
+    p = computeNameParts(fullName);
+    if (nameCache.size > 300_000) nameCache.clear();
+    nameCache.set(fullName, p);
+  }
+  return p;
+}
+
+function computeNameParts(fullName: string): NameParts {
   const ws = words(fullName);
-  return { folded: ws.map(foldWord), marked: ws.map(markWord) };
+  const folded: string[] = [];
+  const marked: string[] = [];
+  for (const w of ws) {
+    const [f, m] = foldAndMark(w);
+    folded.push(f);
+    marked.push(m);
+  }
+  return { folded, marked, markedFull: marked.join(' ') };
 }
 
 /** The regional canonical form of a folded word (huynh → hoang, vo → vu). */

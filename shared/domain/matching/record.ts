@@ -56,7 +56,8 @@ export function blockingKeys(p: PreparedRecord): string[] {
     keys.push('n' + name.folded.map(canonicalWord).join(' ') + '|' + (year ?? ''));
     if (fullDate) {
       keys.push('g' + canonicalWord(name.folded[n - 1]) + '|' + fullDate);
-      if (n > 1) keys.push('s' + canonicalWord(name.folded[0]) + '|' + fullDate);
+      // a typo rarely hits the given name's first letter: keeps these blocks small for Nguyễn
+      if (n > 1) keys.push('s' + canonicalWord(name.folded[0]) + '|' + name.folded[n - 1][0] + '|' + fullDate);
     }
   }
   return keys;

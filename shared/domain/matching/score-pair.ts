@@ -1,4 +1,4 @@
-import { nameSimilarityParts } from './name-similarity';
+import { nameSimilarityParts, withinOneEdit } from './name-similarity';
 import { cccdMismatches } from './national-id';
 import type { PreparedRecord } from './record';
 
@@ -30,7 +30,7 @@ function idLabel(p: PreparedRecord): string {
 /** Compares two records; the reasons say why in words a clerk can check. */
 export function scorePair(a: PreparedRecord, b: PreparedRecord): PairScore {
   const sim = nameSimilarityParts(a.name, b.name);
-  const exactName = a.name.marked.join(' ') === b.name.marked.join(' ');
+  const exactName = a.name.markedFull === b.name.markedFull;
   const nameV: FieldVerdict = exactName ? 'same' : sim >= NAME_NEAR ? 'similar' : 'different';
   const ra = a.rec;
   const rb = b.rec;
@@ -77,9 +77,17 @@ export function scorePair(a: PreparedRecord, b: PreparedRecord): PairScore {
     }
     if (birthV === 'same') reasons.push('cùng ngày sinh');
     score -= 0.15 * conflicts.length;
+  } else if (idV === 'different' && withinOneEdit(ra.nationalId!, rb.nationalId!) && sim >= NAME_SAME && !conflicts.length && (phoneV === 'same' || birthV === 'same')) {
+    // one mistyped digit: worth a look, never merged without the clerk
+    score = 0.7;
+    reasons.push(`số ${idLabel(a)} chỉ khác một chữ số (có thể gõ nhầm)`, phoneV === 'same' ? 'cùng số điện thoại' : 'cùng ngày sinh', nameWords);
   } else if (idV === 'different') {
     score = 0.05;
     reasons.push(`khác số ${idLabel(a)}: hai người khác nhau`);
+  } else if (conflicts.length === 1 && genderV === 'different' && sim >= NAME_SAME && phoneV === 'same' && birthV === 'same') {
+    // everything agrees but the sex: a slip in one list, for the clerk to check
+    score = 0.6;
+    reasons.push(`cùng số điện thoại, ${nameWords} và ngày sinh`);
   } else if (conflicts.length) {
     score = 0.1;
   } else {
@@ -92,12 +100,13 @@ export function scorePair(a: PreparedRecord, b: PreparedRecord): PairScore {
       score = sim >= NAME_SAME ? 0.9 : 0.85;
       reasons.push(exactName ? 'cùng số điện thoại và họ tên' : 'cùng số điện thoại, tên gần giống');
       if (birthV === 'similar') reasons.push('cùng năm sinh');
-    } else if (sim >= NAME_SAME && dateSame) {
-      score = 0.9;
-      reasons.push(exactName ? 'cùng họ tên và ngày sinh' : 'họ tên gần như trùng, cùng ngày sinh');
     } else if (sim >= NAME_NEAR && dateSame) {
-      score = 0.82;
-      reasons.push('tên gần giống, cùng ngày sinh');
+      // Namesakes born the same day exist; with two different phones and no ID to compare, the
+      // clerk decides (a person may also give another phone, so the pair is still shown).
+      const phoneDiffers = phoneV === 'different';
+      score = (sim >= NAME_SAME ? 0.9 : 0.82) - (phoneDiffers ? 0.12 : 0);
+      reasons.push(exactName ? 'cùng họ tên và ngày sinh' : sim >= NAME_SAME ? 'họ tên gần như trùng, cùng ngày sinh' : 'tên gần giống, cùng ngày sinh');
+      if (phoneDiffers) reasons.push('nhưng khác số điện thoại và không có số giấy tờ để đối chiếu');
     } else if (sim >= NAME_SAME && birthV === 'similar') {
       score = 0.55;
       reasons.push(`${nameWords} và cùng năm sinh — chưa đủ để khẳng định là một người`);
@@ -110,10 +119,26 @@ export function scorePair(a: PreparedRecord, b: PreparedRecord): PairScore {
     } else {
       score = sim * 0.3;
     }
-    if (phoneV === 'different' && score >= 0.5) score -= 0.03;
   }
   reasons.push(...conflicts);
   if (a.selfMismatch.length || b.selfMismatch.length) reasons.push('số CCCD không khớp giới tính/năm sinh ghi trên dòng');
   score = Math.max(0, Math.min(1, Math.round(score * 1000) / 1000));
   return { score, reasons, fields, nameSimilarity: sim, obvious: idV === 'same' && sim >= NAME_SAME && conflicts.length === 0 };
+}
+
+/**
+ * True when scorePair would put the pair below MIN_SHOWN_SCORE for a reason that needs no name
+ * comparison: two different ID numbers of the same kind (not one mistyped digit), or two different
+ * birth years/dates. Lets a million-row match skip most namesakes cheaply.
+ */
+export function clearlyDifferent(a: PreparedRecord, b: PreparedRecord): boolean {
+  const ia = a.rec.nationalId;
+  const ib = b.rec.nationalId;
+  if (ia && ib && ia === ib) return false;
+  if (ia && ib && a.idKind === b.idKind && !withinOneEdit(ia, ib)) return true;
+  if (a.year !== null && b.year !== null) {
+    if (a.year !== b.year) return true;
+    if (a.fullDate && b.fullDate && a.fullDate !== b.fullDate) return true;
+  }
+  return false;
 }

@@ -89,3 +89,69 @@ describe('pair scoring', () => {
     expect(typo.filter((k) => right.includes(k)).length).toBe(2);
   });
 });
+
+describe('pairs for the clerk to check, never merged automatically', () => {
+  it('an ID differing by one digit with the same name and phone is shown below the threshold', () => {
+    const s = scorePair(
+      rec({ fullName: 'Lê Văn Học', birthDate: '1999-05-22', nationalId: '024099989088', phone: '0905973451' }),
+      rec({ fullName: 'Lê Văn Học', birthDate: '1999-05-22', nationalId: '024099989089', phone: '0905973451' }),
+    );
+    expect(s.score).toBeGreaterThan(0.3);
+    expect(s.score).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(s.reasons[0]).toMatch(/một chữ số/);
+  });
+
+  it('a pair that agrees on everything but the sex is shown below the threshold', () => {
+    const s = scorePair(
+      rec({ fullName: 'Vi Thị Ngọc', gender: 'F', birthDate: '1981-10-16', phone: '0341963500' }),
+      rec({ fullName: 'Vi Thị Ngọc', gender: 'M', birthDate: '1981-10-16', phone: '0341963500' }),
+    );
+    expect(s.score).toBeGreaterThan(0.3);
+    expect(s.score).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(s.reasons).toContain('khác giới tính');
+  });
+});
+
+describe('namesakes born the same day', () => {
+  it('with different phones and no ID to compare are left to the clerk', () => {
+    const s = scorePair(
+      rec({ fullName: 'Hứa Thị Thơ', gender: 'F', birthDate: '1980-12-28', phone: '0350500527' }),
+      rec({ fullName: 'Hứa Thị Thơ', gender: 'F', birthDate: '1980-12-28', nationalId: '020180394076', phone: '0980108835' }),
+    );
+    expect(s.score).toBeGreaterThan(0.3);
+    expect(s.score).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(s.reasons).toContain('cùng họ tên và ngày sinh');
+  });
+});
+
+describe('the cheap pre-check agrees with the full score', () => {
+  it('only rejects pairs the full score puts below the shown minimum', async () => {
+    const { clearlyDifferent, MIN_SHOWN_SCORE } = await import('../../../shared/domain/matching');
+    const names = ['Nguyễn Văn An', 'Nguyen Van An', 'Nguyễn Văn Anh', 'Lê Thị Hoà', 'Lê Thị Hòa'];
+    const births = [null, '1990', '1990-01-02', '1990-02-01', '1991'];
+    const ids = [null, '020090000001', '020090000002', '020090000011', '123456789'];
+    const phones = [null, '0912345678', '0987654321'];
+    const all: ReturnType<typeof rec>[] = [];
+    for (const fullName of names) for (const birthDate of births) for (const nationalId of ids) for (const phone of phones) all.push(rec({ fullName, birthDate, nationalId, phone, gender: 'M' }));
+    let rejected = 0;
+    for (let i = 0; i < all.length; i += 3) for (let j = i + 1; j < all.length; j += 2) {
+      if (!clearlyDifferent(all[i], all[j])) continue;
+      rejected++;
+      expect(scorePair(all[i], all[j]).score).toBeLessThan(MIN_SHOWN_SCORE);
+    }
+    expect(rejected).toBeGreaterThan(1000);
+  });
+});
+
+describe('default merge choices', () => {
+  it('keeps the survivor value unless it is empty, a bare year, or the name without its diacritics', async () => {
+    const { defaultMergeChoice } = await import('../../../shared/domain/matching');
+    expect(defaultMergeChoice('phone', null, '0912345678')).toBe('merged');
+    expect(defaultMergeChoice('phone', '0911111111', '0912345678')).toBe('survivor');
+    expect(defaultMergeChoice('birthDate', '2003', '2003-02-26')).toBe('merged');
+    expect(defaultMergeChoice('birthDate', '2003', '2004-02-26')).toBe('survivor');
+    expect(defaultMergeChoice('fullName', 'Dương Thị Thuy', 'Dương Thị Thúy')).toBe('merged');
+    expect(defaultMergeChoice('fullName', 'Dương Thị Thúy', 'Dương Thị Thuy')).toBe('survivor');
+    expect(defaultMergeChoice('fullName', 'Lê Văn A', 'Lê Văn Bình')).toBe('survivor');
+  });
+});

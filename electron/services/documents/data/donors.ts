@@ -92,7 +92,7 @@ export async function eligibleAgainDonors(ctx: ServiceContext, onDate: string, m
     SELECT p.id AS person_id, p.full_name, p.gender, p.birth_date, p.phone, p.home_unit_id AS unit_id, u.name AS unit_name,
            MAX(d.donated_on) AS last_on, COUNT(*) + COALESCE(p.prior_donations, 0) AS n
     FROM donations d JOIN people p ON p.id = d.person_id LEFT JOIN units u ON u.id = p.home_unit_id
-    WHERE d.outcome = 'donated' AND p.deleted_at IS NULL AND p.merged_into IS NULL AND d.donated_on <= ${onDate}
+    WHERE d.outcome = 'donated' AND p.deleted_at IS NULL AND p.merged_into IS NULL AND d.donated_on < ${onDate}
     GROUP BY p.id
     HAVING julianday(${onDate}) - julianday(MAX(d.donated_on)) >= ${minIntervalDays}`.execute(ctx.db);
   return rows

@@ -53,3 +53,29 @@ export async function unitName(ctx: ServiceContext, unitId: number): Promise<str
   const r = await ctx.db.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirst();
   return r?.name ?? null;
 }
+
+export interface MonthlyQuota {
+  unitId: number;
+  name: string;
+  /** month (1–12) → blood units (registrants when no blood-unit figure was given). */
+  byMonth: Map<number, number>;
+}
+
+/** Quotas split by month (seeds/001: units × May–Aug), in unit order; empty when the campaign has none. */
+export async function monthlyQuotas(ctx: ServiceContext, campaignId: number): Promise<{ months: number[]; units: MonthlyQuota[] }> {
+  const rows = await ctx.db
+    .selectFrom('quotas as q')
+    .innerJoin('units as u', 'u.id', 'q.unit_id')
+    .select(['q.unit_id', 'u.name', 'u.sort_order', 'q.month', 'q.blood_units', 'q.registrants'])
+    .where('q.campaign_id', '=', campaignId)
+    .where('q.month', '>', 0)
+    .execute();
+  const months = [...new Set(rows.map((r) => r.month))].sort((a, b) => a - b);
+  const by = new Map<number, MonthlyQuota & { order: number }>();
+  for (const r of rows) {
+    if (!by.has(r.unit_id)) by.set(r.unit_id, { unitId: r.unit_id, name: r.name, order: r.sort_order, byMonth: new Map() });
+    by.get(r.unit_id)!.byMonth.set(r.month, r.blood_units ?? r.registrants ?? 0);
+  }
+  const units = [...by.values()].sort((a, b) => a.order - b.order || compareVietnamese(a.name, b.name));
+  return { months, units };
+}

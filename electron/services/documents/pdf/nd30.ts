@@ -23,9 +23,9 @@ export function signerFromOffice(office: OfficeProfile): Signer {
   return { authorityLine, title: office.signerTitle, name: office.signerName };
 }
 
-function rule(width: number, columnWidth: number): Content {
-  const x = Math.max(0, (columnWidth - width) / 2);
-  return { canvas: [{ type: 'line', x1: x, y1: 1, x2: x + width, y2: 1, lineWidth: 0.6 }], margin: [0, 0, 0, 2] };
+function rule(width: number): Content {
+  // A centred stack centres the canvas itself; the line sits a little under the text above it.
+  return { canvas: [{ type: 'line', x1: 0, y1: 3, x2: width, y2: 3, lineWidth: 0.6 }], margin: [0, 0, 0, 3] };
 }
 
 /**
@@ -33,15 +33,16 @@ function rule(width: number, columnWidth: number): Content {
  * the number under the body, place and date in italics on the same line.
  */
 export function nd30Heading(opts: { office: OfficeProfile; numberLine: string | null; placeDate: string; width: number }): Content {
-  const leftW = Math.round(opts.width * 0.4);
-  const rightW = opts.width - leftW;
+  // Column content widths: each cell adds 4 pt padding on both sides (and the table its outer lines).
+  const leftW = Math.round(opts.width * 0.42) - 8;
+  const rightW = opts.width - leftW - 17;
   const left: Content[] = [];
   if (opts.office.parentBody.trim()) left.push({ text: upper(opts.office.parentBody), fontSize: 13 });
-  left.push({ text: upper(opts.office.officeName), fontSize: 13, bold: true }, rule(Math.min(70, leftW * 0.4), leftW));
+  left.push({ text: upper(opts.office.officeName), fontSize: 13, bold: true }, rule(Math.min(70, leftW * 0.4)));
   const right: Content[] = [
     { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', fontSize: 12.5, bold: true },
     { text: 'Độc lập - Tự do - Hạnh phúc', fontSize: 13, bold: true },
-    rule(165, rightW),
+    rule(165),
   ];
   return {
     table: {
@@ -58,7 +59,7 @@ export function nd30Heading(opts: { office: OfficeProfile; numberLine: string | 
       ],
     },
     layout: 'noBorders',
-    margin: [-4, 0, -4, 8],
+    margin: [0, 0, 0, 8],
   };
 }
 
@@ -68,8 +69,9 @@ export function documentTitle(kind: string, subject: string, width: number): Con
     stack: [
       { text: upper(kind), bold: true, fontSize: 14, alignment: 'center', margin: [0, 6, 0, 0] },
       { text: subject, bold: true, fontSize: 14, alignment: 'center' },
-      rule(60, width),
+      rule(60),
     ],
+    alignment: 'center',
     margin: [0, 0, 0, 8],
   };
 }

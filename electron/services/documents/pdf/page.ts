@@ -25,8 +25,9 @@ export function nd30Document(opts: {
   content: Content[];
   title: string;
   orientation?: PageOrientation;
-  /** Pages from which on a different orientation applies are set per node (pageOrientation). */
   fontSize?: number;
+  /** Page numbers from page 2 (off for batches of one-page letters). */
+  pageNumbers?: boolean;
 }): TDocumentDefinitions {
   const margins: Margins = [ND30_MARGINS.left, ND30_MARGINS.top, ND30_MARGINS.right, ND30_MARGINS.bottom];
   return {
@@ -34,7 +35,7 @@ export function nd30Document(opts: {
     pageOrientation: opts.orientation ?? 'portrait',
     pageMargins: margins,
     info: { title: opts.title, creator: 'Giọt Hồng', producer: 'Giọt Hồng (pdfmake)' },
-    header: (currentPage) => pageNumberHeader(currentPage),
+    ...(opts.pageNumbers === false ? {} : { header: (currentPage: number) => pageNumberHeader(currentPage) }),
     content: opts.content,
     defaultStyle: { fontSize: opts.fontSize ?? BODY_SIZE, lineHeight: 1.1 },
   };

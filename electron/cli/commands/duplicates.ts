@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import type { CliCommand } from '../command';
+import { EXIT } from '../command';
+import { optInt, optString } from '../args';
+import { DEFAULT_THRESHOLD } from '../../../shared/domain/matching';
+import { matchCampaignNow } from '../../services/duplicates/run-match';
+import { listCandidates } from '../../services/duplicates/list-candidates';
+import { bulkMerge, bulkMergeSummary } from '../../services/duplicates/bulk-merge';
+import { exportUnitFeedback } from '../../services/duplicates/feedback-export';
+
+function campaignOf(args: Parameters<CliCommand['run']>[1], io: Parameters<CliCommand['run']>[2]): number | null {
+  const id = optInt(args, 'campaign');
+  if (id === undefined) io.err('Thiếu --campaign ID (số của đợt hiến máu).');
+  return id ?? null;
+}
+
+export const duplicatesCommands: CliCommand[] = [
+  {
+    path: ['duplicates'],
+    usage: 'duplicates --campaign ID [--min-score 0.3] [--db PATH] [--json]',
+    summary: 'Tìm người đăng ký trùng trong một đợt: các cặp với điểm và lý do.',
+    async run(ctx, args, io) {
+      const campaignId = campaignOf(args, io);
+      if (campaignId === null) return EXIT.USAGE;
+      const rawMin = optString(args, 'min-score');
+      const minScore = rawMin !== undefined ? Number(rawMin) : undefined;
+      if (minScore !== undefined && !(minScore >= 0 && minScore <= 1)) {
+        io.err(`--min-score phải là một số từ 0 đến 1 (nhận được "${rawMin}").`);
+        return EXIT.USAGE;
+      }
+      const m = await matchCampaignNow(ctx, campaignId);
+      const list = listCandidates(ctx, { campaignId, minScore, limit: Number.MAX_SAFE_INTEGER });
+      const pairs = list.items.map((c) => ({
+        score: c.score,
+        proposed: c.score >= DEFAULT_THRESHOLD,
+        obvious: c.obvious,
+        deferred: c.deferred,
+        reasons: c.reasons,
+        a: { personId: c.a.id, fullName: c.a.fullName, birthDate: c.a.birthDate, sources: c.a.registrations.map((r) => ({ file: r.file, sheet: r.sheet, row: r.row, unit: r.unitName, campaignId: r.campaignId })) },
+        b: { personId: c.b.id, fullName: c.b.fullName, birthDate: c.b.birthDate, sources: c.b.registrations.map((r) => ({ file: r.file, sheet: r.sheet, row: r.row, unit: r.unitName, campaignId: r.campaignId })) },
+      }));
+      if (args.options.json) io.out(JSON.stringify({ campaignId, threshold: DEFAULT_THRESHOLD, peopleCompared: m.peopleCompared, candidates: pairs }, null, 2));
+      else {
+        io.out(`So sánh ${m.peopleCompared} người; ${pairs.length} cặp nghi trùng (${pairs.filter((p) => p.proposed).length} cặp từ ${DEFAULT_THRESHOLD} điểm).`);
+        for (const p of pairs) {
+          const src = (s: (typeof p.a.sources)[number]) => `${s.file ?? '?'}:${s.sheet ?? ''}:${s.row ?? '?'}`;
+          io.out(`${p.score.toFixed(2)}\t${p.a.fullName} [${p.a.sources.map(src).join(' ')}]\t${p.b.fullName} [${p.b.sources.map(src).join(' ')}]\t${p.reasons.join('; ')}`);
+        }
+      }
+      return EXIT.OK;
+    },
+  },
+  {
+    path: ['duplicates', 'bulk-merge'],
+    usage: 'duplicates bulk-merge --campaign ID [--yes] [--db PATH]',
+    summary: 'Gộp hàng loạt các cặp trùng rõ ràng (cùng số giấy tờ và họ tên); không có --yes chỉ in tóm tắt.',
+    async run(ctx, args, io) {
+      const campaignId = campaignOf(args, io);
+      if (campaignId === null) return EXIT.USAGE;
+      const s = await bulkMergeSummary(ctx, campaignId);
+      io.out(`${s.pairs} cặp trùng rõ ràng, ${s.people} người.`);
+      if (!args.options.yes) {
+        for (const e of s.examples) io.out(`  ${e.a} = ${e.b} (${e.reasons.join('; ')})`);
+        io.out('Thêm --yes để gộp.');
+        return EXIT.OK;
+      }
+      const r = await bulkMerge(ctx, campaignId);
+      io.out(`Đã gộp ${r.merged} cặp, bỏ qua ${r.skipped}.`);
+      return EXIT.OK;
+    },
+  },
+  {
+    path: ['duplicates', 'feedback'],
+    usage: 'duplicates feedback --campaign ID --unit ID --out FILE.xlsx [--db PATH]',
+    summary: 'Xuất tệp Excel phản hồi trùng lặp cho một đơn vị.',
+    async run(ctx, args, io) {
+      const campaignId = campaignOf(args, io);
+      const unitId = optInt(args, 'unit');
+      const out = optString(args, 'out');
+      if (campaignId === null || unitId === undefined || !out) {
+        io.err('Cách dùng: duplicates feedback --campaign ID --unit ID --out FILE.xlsx');
+        return EXIT.USAGE;
+      }
+      const f = await exportUnitFeedback(ctx, campaignId, unitId);
+      fs.writeFileSync(out, Buffer.from(f.dataBase64, 'base64'));
+      io.out(`Đã ghi ${out}.`);
+      return EXIT.OK;
+    },
+  },
+];

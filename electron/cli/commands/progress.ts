@@ -1,0 +1,33 @@
+import type { CliCommand } from '../command';
+import { EXIT } from '../command';
+import { optInt, optString } from '../args';
+import { getProgress } from '../../services/progress/progress';
+
+const pct = (n: number | null) => (n === null ? '-' : `${n.toLocaleString('vi-VN')}%`);
+
+export const progressCommands: CliCommand[] = [
+  {
+    path: ['progress'],
+    usage: 'progress --campaign ID [--kind KIND] [--grouping CỤM] [--db PATH] [--json]',
+    summary: 'Tiến độ theo đơn vị: chỉ tiêu, đăng ký, sau lọc trùng, đã hiến, hoãn, %.',
+    async run(ctx, args, io) {
+      const id = optInt(args, 'campaign');
+      if (id === undefined) {
+        io.err('Thiếu --campaign ID (xem số đợt bằng lệnh: campaigns list).');
+        return EXIT.USAGE;
+      }
+      const p = await getProgress(ctx, { campaignId: id, kind: optString(args, 'kind') ?? null, grouping: optString(args, 'grouping') ?? null });
+      if (args.options.json) {
+        io.out(JSON.stringify({ campaignId: p.campaignId, deadline: p.deadline, daysRemaining: p.daysRemaining, units: p.rows, total: p.total, unitsWithoutList: p.unitsWithoutList }, null, 2));
+        return EXIT.OK;
+      }
+      io.out(`${p.campaignName}${p.daysRemaining !== null ? ` — còn ${p.daysRemaining} ngày đến hạn gửi danh sách` : ''}`);
+      io.out(['Đơn vị', 'CT người', 'CT máu', 'Đăng ký', 'Sau lọc', 'Đã hiến', 'Hoãn', '% máu'].join('\t'));
+      for (const r of [...p.rows, { unitName: 'Tổng cộng', ...p.total }]) {
+        io.out([r.unitName, r.quotaRegistrants ?? '-', r.quotaBloodUnits ?? '-', r.registered, r.afterDuplicates, r.donated, r.deferred, pct(r.percentBloodUnits)].join('\t'));
+      }
+      if (p.unitsWithoutList.length) io.out(`Chưa gửi danh sách: ${p.unitsWithoutList.map((u) => u.unitName).join('; ')}`);
+      return EXIT.OK;
+    },
+  },
+];

@@ -1,0 +1,17 @@
+import type { HandlerMap } from '../handler-types';
+import { searchCheckin } from '../../services/donation-day/search';
+import { recordOutcome } from '../../services/donation-day/record-outcome';
+import { addWalkIn } from '../../services/donation-day/walk-in';
+import { importResults, resolveResultRow } from '../../services/donation-day/import-results';
+import { dayStats } from '../../services/donation-day/stats';
+
+export const donationDayHandlers: HandlerMap<
+  'donationDay:search' | 'donationDay:record' | 'donationDay:walkIn' | 'donationDay:importResults' | 'donationDay:resolveRow' | 'donationDay:stats'
+> = {
+  'donationDay:search': (ctx, args) => searchCheckin(ctx, args),
+  'donationDay:record': (ctx, args) => recordOutcome(ctx, args),
+  'donationDay:walkIn': (ctx, args) => addWalkIn(ctx, args),
+  'donationDay:importResults': (ctx, { campaignId, file }) => importResults(ctx, campaignId, file.name, Buffer.from(file.dataBase64, 'base64')),
+  'donationDay:resolveRow': (ctx, args) => resolveResultRow(ctx, args),
+  'donationDay:stats': (ctx, { campaignId }) => dayStats(ctx, campaignId),
+};

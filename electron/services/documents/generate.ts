@@ -1,0 +1,157 @@
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { ServiceContext } from '../context';
+import { inTransaction } from '../context';
+import type { JobControl } from '../jobs/job-runner';
+import { AppError } from '../../../shared/errors/app-error';
+import { foldVietnamese } from '../../../shared/domain/text';
+import { DOCUMENT_TYPES, generateOptionsSchema, type GenerateOptions, type GeneratedDocument } from '../../../shared/ipc/channels/documents';
+import { documentNumberLine, isNumberedDocType, NUMBERED_DOC_TYPES, type NumberedDocType } from '../../../shared/domain/documents/numbering';
+import { appendAudit } from '../audit/audit-log';
+import { updateCampaign } from '../campaigns/campaigns';
+import { loadDocContext, type DocContext } from './common';
+import { renderPdf } from './pdf/render';
+import { issueNumber } from './numbering';
+import { buildPlan, defaultPlanSubject } from './plan';
+import { buildResultReport } from './result-report';
+import { buildInvitations } from './invitations';
+import { buildSignatureList } from './signature-list';
+import { buildCertificates, buildCalibrationPage } from './certificates';
+import { buildHonourCertificates } from './honour-certificates';
+import { buildHonourList } from './honour-list';
+import { buildUnitListsPdf, buildUnitListsXlsx, loadListSpec } from './unit-lists';
+import { getCertificateLayout } from './certificate-layout';
+import { planSerials, recordSerials } from './serials';
+import { donatedInCampaign } from './data/donors';
+import { milestonesReached } from './data/milestones';
+
+const NUMBERED: Partial<Record<string, NumberedDocType>> = { plan: 'plan', 'result-report': 'result-report', invitations: 'invitation' };
+
+export function countPdfPages(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}
+
+function fileName(type: string, campaignName: string, ext: string): string {
+  const slug = (s: string) => foldVietnamese(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return `${slug(DOCUMENT_TYPES[type as keyof typeof DOCUMENT_TYPES])}-${slug(campaignName)}.${ext}`;
+}
+
+interface Built {
+  doc?: TDocumentDefinitions;
+  xlsx?: Buffer;
+  warnings?: string[];
+  serials?: string[];
+  afterRender?: (tx: ServiceContext) => Promise<void>;
+}
+
+async function buildUnnumbered(dc: DocContext): Promise<Built> {
+  const { ctx, opts } = dc;
+  switch (opts.type) {
+    case 'signature-list': {
+      const r = await buildSignatureList(dc);
+      return { doc: r.doc, warnings: r.warnings };
+    }
+    case 'certificates': {
+      const layout = await getCertificateLayout(ctx, opts.printerName);
+      let donors = await donatedInCampaign(ctx, dc.campaign.id);
+      if (opts.donationIds) {
+        const want = new Set(opts.donationIds);
+        donors = donors.filter((d) => want.has(d.donationId));
+      }
+      if (opts.reissueOf && donors.length !== 1) throw new AppError('VALIDATION', 'Cấp lại giấy chứng nhận cho đúng một lần hiến máu. Hãy chọn một người.');
+      const warnings: string[] = [];
+      let serials: string[] = [];
+      let afterRender: Built['afterRender'];
+      if (opts.startSerial && opts.issue) {
+        serials = await planSerials(ctx, opts.startSerial, donors.length);
+        const items = donors.map((d, i) => ({ serial: serials[i], personId: d.personId, donationId: d.donationId }));
+        afterRender = (tx) => recordSerials(tx, { campaignId: dc.campaign.id, issuedOn: dc.issuedOn, items, reissueOf: opts.reissueOf });
+      } else warnings.push('Bản in thử: số phôi chưa được ghi sổ (hãy nhập số phôi đầu tiên và chọn "Cấp số").');
+      if (!donors.length) warnings.push('Đợt này chưa có ai được ghi nhận đã hiến máu nên chưa có giấy chứng nhận nào để in.');
+      return { doc: buildCertificates(dc, donors, layout), warnings, serials, afterRender };
+    }
+    case 'calibration':
+      return { doc: buildCalibrationPage(await getCertificateLayout(ctx, opts.printerName), opts.printerName) };
+    case 'honour-certificates':
+      return { doc: buildHonourCertificates(dc, await milestonesReached(ctx, dc.campaign.id)) };
+    case 'honour-list':
+      return { doc: buildHonourList(dc, await milestonesReached(ctx, dc.campaign.id)) };
+    case 'unit-registrants':
+    case 'eligible-donors': {
+      const spec = await loadListSpec(dc);
+      return opts.format === 'xlsx' ? { xlsx: await buildUnitListsXlsx(dc, spec) } : { doc: buildUnitListsPdf(dc, spec) };
+    }
+    default:
+      throw new AppError('VALIDATION', 'Loại văn bản này chưa được hỗ trợ.');
+  }
+}
+
+async function buildNumbered(dc: DocContext, numberLine: string, numberText: string | null): Promise<Built> {
+  switch (dc.opts.type) {
+    case 'plan':
+      return { doc: await buildPlan(dc, numberLine, numberText) };
+    case 'result-report':
+      return { doc: await buildResultReport(dc, numberLine) };
+    default: {
+      const r = await buildInvitations(dc, numberLine);
+      return { doc: r.doc };
+    }
+  }
+}
+
+/** Builds one document; numbered types get their number (and a record) only when `issue` is set. */
+export async function generateDocument(ctx: ServiceContext, input: GenerateOptions, ctl?: JobControl): Promise<GeneratedDocument> {
+  const opts = generateOptionsSchema.parse(input);
+  const progress = (f: number, m: string) => {
+    ctl?.checkCancelled();
+    ctl?.report(f, m);
+  };
+  const dc = await loadDocContext(ctx, opts, progress);
+  const numbered = NUMBERED[opts.type];
+  const render = async (built: Built) => {
+    progress(0.5, 'Đang tạo tệp');
+    if (built.xlsx) return { data: built.xlsx, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: 'xlsx', pages: 0 };
+    const pdf = await renderPdf(built.doc!);
+    return { data: pdf, mime: 'application/pdf', ext: 'pdf', pages: countPdfPages(pdf) };
+  };
+  let numberText: string | null = null;
+  let built: Built;
+  let out: Awaited<ReturnType<typeof render>>;
+  if (numbered && isNumberedDocType(numbered)) {
+    const abbr = NUMBERED_DOC_TYPES[numbered].abbr;
+    if (opts.issue) {
+      // Number, render and record together: a failed render gives the number back.
+      [built, out] = await inTransaction(ctx, async (tx) => {
+        const title = opts.type === 'plan' ? (opts.subject ?? defaultPlanSubject(dc)) : `${DOCUMENT_TYPES[opts.type]} - ${dc.campaign.name}`;
+        const n = await issueNumber(tx, { docType: numbered, issuedOn: dc.issuedOn, suffix: dc.office.docSuffix, campaignId: dc.campaign.id, title });
+        numberText = n.numberText;
+        // The campaign remembers its plan's number (lists and reports refer to it).
+        if (opts.type === 'plan') await updateCampaign(tx, { id: dc.campaign.id, planNumber: n.numberText });
+        const b = await buildNumbered({ ...dc, ctx: tx }, documentNumberLine(n.number, abbr, dc.office.docSuffix), n.numberText);
+        return [b, await render(b)] as const;
+      });
+    } else {
+      built = await buildNumbered(dc, documentNumberLine(null, abbr, dc.office.docSuffix), null);
+      out = await render(built);
+    }
+  } else {
+    built = await buildUnnumbered(dc);
+    out = await render(built);
+    if (built.afterRender) await built.afterRender(ctx);
+  }
+  if (opts.issue) appendAudit(ctx.sqlite, { action: 'documents.print', entity: 'campaign', entityId: dc.campaign.id, detail: `In ${DOCUMENT_TYPES[opts.type]}` });
+  progress(1, 'Xong');
+  return {
+    file: { name: fileName(opts.type, dc.campaign.name, out.ext), mime: out.mime, dataBase64: out.data.toString('base64') },
+    pages: out.pages,
+    numberText,
+    serials: built.serials ?? [],
+    warnings: built.warnings ?? [],
+  };
+}
+
+/** The same as a job (progress, cancel) for the screen. */
+export function startGenerateJob(ctx: ServiceContext, input: GenerateOptions): { jobId: string } {
+  const opts = generateOptionsSchema.parse(input);
+  const jobId = ctx.jobs.start(`Đang tạo ${DOCUMENT_TYPES[opts.type]}`, (ctl) => generateDocument(ctx, opts, ctl));
+  return { jobId };
+}

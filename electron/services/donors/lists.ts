@@ -1,0 +1,111 @@
+import ExcelJS from 'exceljs';
+import type { ServiceContext } from '../context';
+import type { DonorSummary } from '../../../shared/ipc/channels/donors';
+import type { FileDownload } from '../../../shared/ipc/channels/files';
+import { compareVietnamese } from '../../../shared/domain/text';
+import { getCampaign } from '../campaigns/campaigns';
+import { getSetting, setSetting } from '../settings/settings';
+import { appendAudit } from '../audit/audit-log';
+import { AppError } from '../../../shared/errors/app-error';
+import { addDays, localDate } from './dates';
+import { isRhNegative, registry, toSummary } from './registry-index';
+import { fileSafeName, safeRow, styleTable, workbookDownload } from '../quotas/excel-safe';
+
+export const DEFAULT_MILESTONES = [5, 10, 15, 20, 30, 40, 50, 100];
+
+function ageAt(birth: string | null, on: string): number | null {
+  if (!birth) return null;
+  const y = Number(birth.slice(0, 4));
+  if (!y) return null;
+  let age = Number(on.slice(0, 4)) - y;
+  if (birth.length >= 10 && birth.slice(5, 10) > on.slice(5, 10)) age--;
+  return age;
+}
+
+/**
+ * Donors who may give again at the campaign: they have donated before, the minimum interval has
+ * passed by its (first) donation day, and their age is within the campaign's limits for their sex.
+ */
+export async function eligibleDonors(ctx: ServiceContext, args: { campaignId: number; unitId?: number | null }): Promise<{ asOf: string; items: DonorSummary[] }> {
+  const c = await getCampaign(ctx, args.campaignId);
+  const today = localDate(ctx.now());
+  const asOf = c.donationDates.find((d) => d >= today) ?? c.donationDates[0] ?? today;
+  const items = registry(ctx.sqlite).filter((p) => {
+    if (p.donationCount === 0) return false;
+    if (args.unitId != null && p.unitId !== args.unitId) return false;
+    if (p.lastDonation && addDays(p.lastDonation, c.minIntervalDays) > asOf) return false;
+    const age = ageAt(p.birthDate, asOf);
+    const [min, max] = p.gender === 'F' ? [c.ageMinFemale, c.ageMaxFemale] : [c.ageMinMale, c.ageMaxMale];
+    return age === null || (age >= min && age <= max);
+  });
+  items.sort((a, b) => compareVietnamese(a.unitName ?? '\uffff', b.unitName ?? '\uffff'));
+  return { asOf, items: items.map((p) => ({ ...toSummary(p), nextEligible: p.lastDonation ? addDays(p.lastDonation, c.minIntervalDays) : null })) };
+}
+
+const viDate = (d: string | null) => (d ? d.split('-').reverse().join('/') : '');
+
+/** The eligible list per unit, one sheet per unit, to send to the units before the campaign. */
+export async function exportEligibleExcel(ctx: ServiceContext, args: { campaignId: number; unitId?: number | null }): Promise<FileDownload> {
+  const c = await getCampaign(ctx, args.campaignId);
+  const { asOf, items } = await eligibleDonors(ctx, args);
+  const wb = new ExcelJS.Workbook();
+  const groups = new Map<string, DonorSummary[]>();
+  for (const p of items) groups.set(p.unitName ?? 'Chưa rõ đơn vị', [...(groups.get(p.unitName ?? 'Chưa rõ đơn vị') ?? []), p]);
+  if (groups.size === 0) groups.set('Danh sách', []);
+  const used = new Set<string>();
+  for (const [unit, list] of groups) {
+    let name = unit.replace(/[*?:\\/[\]]/g, ' ').slice(0, 28).trim() || 'Đơn vị';
+    for (let i = 2; used.has(name); i++) name = `${name.slice(0, 25)} ${i}`;
+    used.add(name);
+    const ws = wb.addWorksheet(name);
+    ws.addRow(safeRow([`DANH SÁCH NGƯỜI ĐỦ ĐIỀU KIỆN HIẾN MÁU LẠI — ${unit}`]));
+    ws.addRow(safeRow([`${c.name}; tính đến ngày ${viDate(asOf)}`]));
+    ws.getRow(1).font = { bold: true };
+    ws.addRow(['STT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Điện thoại', 'Nhóm máu', 'Số lần đã hiến', 'Lần hiến gần nhất']);
+    list.forEach((p, i) =>
+      ws.addRow(safeRow([i + 1, p.fullName, p.birthDate?.slice(0, 4) ?? '', p.gender === 'F' ? 'Nữ' : p.gender === 'M' ? 'Nam' : '', p.phone ?? '', p.bloodGroup ?? '', p.donationCount, viDate(p.lastDonation)])),
+    );
+    styleTable(ws, 3, [6, 28, 10, 10, 14, 10, 12, 16]);
+  }
+  appendAudit(ctx.sqlite, { action: 'donors.export-eligible', entity: 'campaign', entityId: c.id, detail: `${items.length} người` });
+  return workbookDownload(wb, `Đủ điều kiện hiến lại - ${fileSafeName(c.name)}.xlsx`);
+}
+
+/** Rare groups (Rh−) and the office's reserve donors. */
+export function rareAndReserve(ctx: ServiceContext): { items: DonorSummary[] } {
+  return { items: registry(ctx.sqlite).filter((p) => p.reserve || isRhNegative(p.bloodGroup)).map(toSummary) };
+}
+
+export async function getMilestones(ctx: ServiceContext): Promise<number[]> {
+  return (await getSetting<number[]>(ctx.db, 'honours.milestones')) ?? DEFAULT_MILESTONES;
+}
+
+export async function setMilestones(ctx: ServiceContext, milestones: number[]): Promise<{ milestones: number[] }> {
+  const m = [...new Set(milestones)].sort((a, b) => a - b);
+  await setSetting(ctx.db, 'honours.milestones', m);
+  appendAudit(ctx.sqlite, { action: 'settings.milestones', detail: m.join(', ') });
+  return { milestones: m };
+}
+
+/** People whose donation count has reached a milestone they have not been honoured for (the highest one reached). */
+export async function milestoneList(ctx: ServiceContext) {
+  const milestones = await getMilestones(ctx);
+  const honoured = new Set((ctx.sqlite.prepare('SELECT person_id, milestone FROM honours').all() as { person_id: number; milestone: number }[]).map((h) => `${h.person_id}:${h.milestone}`));
+  const items = [];
+  for (const p of registry(ctx.sqlite)) {
+    const reached = milestones.filter((m) => m <= p.donationCount).pop();
+    if (reached !== undefined && !honoured.has(`${p.id}:${reached}`)) items.push({ ...toSummary(p), milestone: reached });
+  }
+  items.sort((a, b) => b.milestone - a.milestone);
+  return { milestones, items };
+}
+
+export function markHonoured(ctx: ServiceContext, args: { personId: number; milestone: number; awarded?: boolean }) {
+  if (!ctx.sqlite.prepare('SELECT 1 FROM people WHERE id = ?').get(args.personId)) throw new AppError('PERSON_NOT_FOUND', 'Không tìm thấy người này. Hãy tải lại danh sách.');
+  const today = localDate(ctx.now());
+  ctx.sqlite
+    .prepare('INSERT INTO honours (person_id, milestone, proposed_on, awarded_on) VALUES (?,?,?,?) ON CONFLICT(person_id, milestone) DO UPDATE SET awarded_on = COALESCE(excluded.awarded_on, awarded_on)')
+    .run(args.personId, args.milestone, today, args.awarded ? today : null);
+  appendAudit(ctx.sqlite, { action: 'honour.propose', entity: 'person', entityId: args.personId, detail: `Mốc ${args.milestone} lần` });
+  return { personId: args.personId, milestone: args.milestone };
+}

@@ -1,0 +1,87 @@
+import type Database from 'better-sqlite3';
+import { compareVietnamese, foldVietnamese } from '../../../shared/domain/text';
+import type { DonorSummary } from '../../../shared/ipc/channels/donors';
+import { dbSignature } from '../donation-day/checkin-index';
+import { loadHistories, nextEligible } from './history';
+import { getReserveSet } from './reserve';
+
+export interface RegistryPerson extends DonorSummary {
+  words: string[];
+  digits: string;
+  unitId: number | null;
+  rank: number;
+}
+
+interface RegistryIndex {
+  signature: string;
+  people: RegistryPerson[];
+}
+
+const cache = new Map<Database.Database, RegistryIndex>();
+
+function build(sqlite: Database.Database): RegistryIndex {
+  const signature = dbSignature(sqlite);
+  const histories = loadHistories(sqlite);
+  const reserve = getReserveSet(sqlite);
+  const units = new Map((sqlite.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]));
+  const rows = sqlite
+    .prepare(
+      `SELECT p.id, p.full_name, p.search_key, p.gender, p.birth_date, p.phone, p.national_id, p.blood_group,
+         COALESCE((SELECT r.unit_id FROM registrations r WHERE r.person_id = p.id AND r.status = 'active' AND r.unit_id IS NOT NULL ORDER BY r.id DESC LIMIT 1), p.home_unit_id) AS unit_id
+       FROM people p WHERE p.merged_into IS NULL AND p.deleted_at IS NULL`,
+    )
+    .all() as { id: number; full_name: string; search_key: string; gender: 'M' | 'F' | null; birth_date: string | null; phone: string | null; national_id: string | null; blood_group: string | null; unit_id: number | null }[];
+  // Vietnamese order by given name: rank the distinct given names once with the collator.
+  const given = (n: string) => n.trim().split(/\s+/).pop() ?? '';
+  const names = [...new Set(rows.map((r) => given(r.full_name)))].sort(compareVietnamese);
+  const rankOf = new Map(names.map((n, i) => [n, i]));
+  const people: RegistryPerson[] = rows.map((r) => {
+    const h = histories.get(r.id);
+    const key = r.search_key || foldVietnamese(r.full_name);
+    return {
+      id: r.id,
+      fullName: r.full_name,
+      gender: r.gender,
+      birthDate: r.birth_date,
+      phone: r.phone,
+      bloodGroup: r.blood_group,
+      unitId: r.unit_id,
+      unitName: r.unit_id !== null ? (units.get(r.unit_id) ?? null) : null,
+      donationCount: h?.count ?? 0,
+      lastDonation: h?.last ?? null,
+      nextEligible: nextEligible(h?.last ?? null),
+      reserve: reserve.has(r.id),
+      words: key.split(' '),
+      digits: `${(r.phone ?? '').replace(/\D/g, '')} ${(r.national_id ?? '').replace(/\D/g, '')}`,
+      rank: rankOf.get(given(r.full_name))!,
+    };
+  });
+  people.sort((a, b) => a.rank - b.rank || compareWords(a.words, b.words) || a.id - b.id);
+  return { signature, people };
+}
+
+function compareWords(a: string[], b: string[]): number {
+  const x = a.join(' ');
+  const y = b.join(' ');
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Everyone in the registry (survivors of merges, not deleted), in Vietnamese name order; cached until the data changes. */
+export function registry(sqlite: Database.Database): RegistryPerson[] {
+  const cur = cache.get(sqlite);
+  if (cur && cur.signature === dbSignature(sqlite)) return cur.people;
+  const fresh = build(sqlite);
+  cache.set(sqlite, fresh);
+  return fresh.people;
+}
+
+export function isRhNegative(group: string | null): boolean {
+  if (!group) return false;
+  const g = foldVietnamese(group).replace(/\s+/g, '');
+  return /-|−|am\b|rham|rh\(-\)|neg/.test(g) || /âm/.test(group);
+}
+
+export function toSummary(p: RegistryPerson): DonorSummary {
+  const { words: _w, digits: _d, unitId: _u, rank: _r, ...s } = p;
+  return s;
+}

@@ -1,0 +1,109 @@
+import ExcelJS from 'exceljs';
+import { AppError } from '../../../shared/errors/app-error';
+import type { ServiceContext } from '../context';
+import { appendAudit } from '../audit/audit-log';
+import { registrationGroups } from './export-groups';
+
+/** A text cell starting with = + - @ would run as a formula in Excel or a CSV re-save: escape it. */
+export function safeCell(v: string | null | undefined): string {
+  const s = v ?? '';
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+function formatBirth(iso: string | null): string {
+  if (!iso) return '';
+  const m = /^(\d{4})(?:-(\d{2})-(\d{2}))?$/.exec(iso);
+  return m ? (m[2] ? `${m[3]}/${m[2]}/${m[1]}` : m[1]) : iso;
+}
+
+interface RegDetail {
+  id: number;
+  person_id: number;
+  unit_id: number | null;
+  unit_name: string | null;
+  source_file: string | null;
+  source_sheet: string | null;
+  source_row: number | null;
+  credited: number;
+  full_name: string;
+  birth_date: string | null;
+}
+
+function where(r: RegDetail): string {
+  const src = [r.source_file, r.source_sheet ? `trang ${r.source_sheet}` : null, r.source_row ? `dòng ${r.source_row}` : null].filter(Boolean).join(', ');
+  return `${r.unit_name ?? 'Chưa rõ đơn vị'}${src ? ` (${src})` : ''}`;
+}
+
+/**
+ * The unit's own list, ready to e-mail back: each row marked when the person is registered more
+ * than once in the campaign, where else, and which unit the quota counts for.
+ */
+export async function exportUnitFeedback(ctx: ServiceContext, campaignId: number, unitId: number) {
+  const unit = ctx.sqlite.prepare('SELECT name FROM units WHERE id = ?').get(unitId) as { name: string } | undefined;
+  if (!unit) throw new AppError('UNIT_NOT_FOUND', `Không tìm thấy đơn vị #${unitId}. Hãy chọn một đơn vị trong danh sách.`);
+  const campaign = ctx.sqlite.prepare('SELECT name FROM campaigns WHERE id = ?').get(campaignId) as { name: string } | undefined;
+  if (!campaign) throw new AppError('CAMPAIGN_NOT_FOUND', `Không tìm thấy đợt hiến máu số ${campaignId}.`);
+  const details = new Map<number, RegDetail>();
+  for (const r of ctx.sqlite
+    .prepare(
+      `SELECT r.id, r.person_id, r.unit_id, u.name AS unit_name, r.source_file, r.source_sheet, r.source_row, r.credited, p.full_name, p.birth_date
+       FROM registrations r JOIN people p ON p.id = r.person_id LEFT JOIN units u ON u.id = r.unit_id
+       WHERE r.campaign_id = ? AND r.status = 'active'`,
+    )
+    .all(campaignId) as RegDetail[]) details.set(r.id, r);
+  const groupOf = new Map<number, number[]>();
+  for (const g of await registrationGroups(ctx, campaignId)) for (const r of g) groupOf.set(r.id, g.map((x) => x.id));
+
+  const mine = [...details.values()].filter((r) => r.unit_id === unitId).sort((a, b) => (a.source_file ?? '').localeCompare(b.source_file ?? '') || (a.source_sheet ?? '').localeCompare(b.source_sheet ?? '') || (a.source_row ?? 0) - (b.source_row ?? 0));
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Phản hồi trùng lặp');
+  ws.addRow([safeCell(`PHẢN HỒI DANH SÁCH ĐĂNG KÝ — ${unit.name.toLocaleUpperCase('vi')}`)]).font = { bold: true, size: 13 };
+  ws.addRow([safeCell(`Đợt: ${campaign.name}`)]);
+  ws.addRow([]);
+  const header = ws.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Tệp', 'Trang tính', 'Dòng', 'Trùng lặp', 'Đăng ký ở nơi khác', 'Tính chỉ tiêu cho']);
+  header.font = { bold: true };
+  let dupCount = 0;
+  mine.forEach((r, i) => {
+    const others = (groupOf.get(r.id) ?? []).filter((id) => id !== r.id).map((id) => details.get(id)!).filter(Boolean);
+    const confirmed = others.some((o) => o.person_id === r.person_id);
+    if (others.length) dupCount++;
+    const creditedReg = [r, ...others].find((x) => x.person_id === r.person_id && x.credited === 1 && (confirmed || x.id === r.id));
+    const credit = !others.length ? unit.name : confirmed ? (creditedReg?.unit_name ?? '') : 'Chưa xác nhận';
+    const row = ws.addRow([
+      i + 1,
+      safeCell(r.full_name),
+      safeCell(formatBirth(r.birth_date)),
+      safeCell(r.source_file),
+      safeCell(r.source_sheet),
+      r.source_row,
+      others.length ? (confirmed ? 'Trùng (đã xác nhận)' : 'Có thể trùng') : '',
+      safeCell(others.map(where).join('; ')),
+      safeCell(credit),
+    ]);
+    if (others.length) row.getCell(7).font = { bold: true, color: { argb: 'FFC00000' } };
+  });
+  ws.addRow([]);
+  ws.addRow([safeCell(`Tổng cộng: ${mine.length} người đăng ký, ${dupCount} người trùng với danh sách khác.`)]);
+  [6, 28, 12, 28, 14, 7, 20, 50, 24].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  appendAudit(ctx.sqlite, { action: 'duplicates.exportFeedback', entity: 'unit', entityId: unitId, detail: `Xuất phản hồi trùng lặp: ${mine.length} dòng, ${dupCount} trùng` }, ctx.now().toISOString());
+  const safeName = unit.name.replace(/[\\/:*?"<>|]/g, '-');
+  return { name: `Phản hồi trùng lặp - ${safeName}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: buf.toString('base64') };
+}
+
+/** Units of the campaign with their registration and duplicate counts (to pick what to export). */
+export async function unitDuplicateCounts(ctx: ServiceContext, campaignId: number) {
+  const regs = ctx.sqlite
+    .prepare("SELECT r.id, r.unit_id, u.name FROM registrations r JOIN units u ON u.id = r.unit_id WHERE r.campaign_id = ? AND r.status = 'active'")
+    .all(campaignId) as { id: number; unit_id: number; name: string }[];
+  const dup = new Set<number>();
+  for (const g of await registrationGroups(ctx, campaignId)) for (const r of g) dup.add(r.id);
+  const byUnit = new Map<number, { unitId: number; unitName: string; registrations: number; duplicates: number }>();
+  for (const r of regs) {
+    const u = byUnit.get(r.unit_id) ?? { unitId: r.unit_id, unitName: r.name, registrations: 0, duplicates: 0 };
+    u.registrations++;
+    if (dup.has(r.id)) u.duplicates++;
+    byUnit.set(r.unit_id, u);
+  }
+  return [...byUnit.values()].sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi'));
+}

@@ -1,0 +1,54 @@
+/** Reads a file and analyses every sheet: the pure rules applied to the grids the readers give. */
+import { createHash } from 'node:crypto';
+import { AppError } from '../../../shared/errors/app-error';
+import { analyzeSheet, type SheetAnalysis } from '../../../shared/domain/import/analyze-sheet';
+import type { ColumnMapping, SheetGrid } from '../../../shared/domain/import/types';
+import { readWorkbook } from './read-workbook';
+import type { FileKind } from './sniff-file';
+import { columnLetter } from './cell-checks';
+
+export interface ParsedFile {
+  fileName: string;
+  fileHash: string;
+  fileSize: number;
+  kind: FileKind;
+  grids: SheetGrid[];
+  sheets: SheetAnalysis[];
+}
+
+export function fileHash(buf: Buffer): string {
+  return createHash('sha256').update(buf).digest('hex');
+}
+
+/** A formula with no stored result in a person's cell cannot be read without Excel. */
+function checkFormulas(fileName: string, grid: SheetGrid, a: SheetAnalysis): void {
+  const cols = Object.entries(a.mapping).filter(([, f]) => f !== 'ignore').map(([c]) => Number(c));
+  for (const p of a.people) {
+    const row = grid.rows[p.row - 1];
+    for (const c of cols) {
+      if (row?.[c]?.formulaNoValue) {
+        throw new AppError('FORMULA_NO_VALUE', `Tệp "${fileName}", trang tính "${grid.name}", ô ${columnLetter(c + 1)}${p.row} là công thức chưa được tính (không có giá trị lưu sẵn). Hãy mở tệp bằng Excel, để Excel tính xong rồi lưu lại. Không có gì được nhập.`);
+      }
+    }
+  }
+}
+
+export function analyzeGrids(fileName: string, grids: SheetGrid[], refYear: number, mappings: Record<string, ColumnMapping> = {}): SheetAnalysis[] {
+  const sheets = grids.map((g) => analyzeSheet(g, { refYear, mapping: mappings[g.name] }));
+  sheets.forEach((a, i) => { if (!a.skipped) checkFormulas(fileName, grids[i], a); });
+  return sheets;
+}
+
+export async function parseFile(
+  fileName: string,
+  buf: Buffer,
+  opts: { refYear: number; mappings?: Record<string, ColumnMapping>; onSheet?: (i: number, n: number) => Promise<void> },
+): Promise<ParsedFile> {
+  const { kind, sheets: grids } = await readWorkbook(fileName, buf, opts.onSheet);
+  const sheets = analyzeGrids(fileName, grids, opts.refYear, opts.mappings);
+  if (!sheets.some((s) => !s.skipped)) {
+    const listed = sheets.map((s) => `"${s.sheet}"`).join(', ');
+    throw new AppError('NO_LIST_FOUND', `Không tìm thấy danh sách người đăng ký trong tệp "${fileName}" (đã xem các trang tính: ${listed || 'không có'}). Cần một dòng tiêu đề có cột "Họ và tên". Hãy kiểm tra lại tệp.`);
+  }
+  return { fileName, fileHash: fileHash(buf), fileSize: buf.length, kind, grids, sheets };
+}

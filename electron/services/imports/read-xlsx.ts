@@ -1,0 +1,86 @@
+/** Reads an .xlsx with exceljs into grids: legacy fonts decoded per cell, dates as ISO, limits enforced. */
+import ExcelJS from 'exceljs';
+import { AppError } from '../../../shared/errors/app-error';
+import { decodeLegacyText } from '../../../shared/domain/import/legacy-encoding';
+import type { GridCell, GridRow, SheetGrid } from '../../../shared/domain/import/types';
+import { IMPORT_LIMITS } from './limits';
+import { guardZip } from './zip-guard';
+import { columnLetter, checkCellSize } from './cell-checks';
+
+const DAY = 86_400_000;
+
+function dateIso(d: Date): string | null {
+  const t = d.getTime();
+  if (!Number.isFinite(t)) return null;
+  return new Date(Math.round(t / DAY) * DAY).toISOString().slice(0, 10);
+}
+
+function toGridCell(cell: ExcelJS.Cell): GridCell | undefined {
+  const v = cell.value as unknown;
+  // A merged cell's copies carry no font of their own: the master's decides the encoding.
+  const font = (cell.type === ExcelJS.ValueType.Merge ? cell.master : cell).font?.name;
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string') return { v: decodeLegacyText(v, font) };
+  if (typeof v === 'number' || typeof v === 'boolean') return { v };
+  if (v instanceof Date) {
+    const iso = dateIso(v);
+    return iso ? { v: iso, date: iso } : { v: null };
+  }
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.richText)) {
+      return { v: (o.richText as { text: string; font?: { name?: string } }[]).map((r) => decodeLegacyText(r.text ?? '', r.font?.name ?? font)).join('') };
+    }
+    if ('formula' in o || 'sharedFormula' in o) {
+      const r = o.result as unknown;
+      if (r === undefined || r === null) return { v: null, formulaNoValue: true };
+      if (r instanceof Date) { const iso = dateIso(r); return { v: iso, date: iso ?? undefined }; }
+      if (typeof r === 'object') return { v: null };
+      return typeof r === 'string' ? { v: decodeLegacyText(r, font) } : { v: r as number | boolean };
+    }
+    if ('text' in o) return { v: decodeLegacyText(String(o.text), font) };
+    if ('error' in o) return { v: null };
+  }
+  return { v: String(v) };
+}
+
+export async function readXlsx(fileName: string, buf: Buffer, onSheet?: (i: number, n: number) => Promise<void>): Promise<SheetGrid[]> {
+  guardZip(fileName, buf);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('BAD_XLSX', `Không đọc được tệp "${fileName}": tệp bị hỏng hoặc không đúng định dạng Excel. Hãy mở thử bằng Excel rồi lưu lại.`);
+  }
+  const date1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;
+  const sheets: SheetGrid[] = [];
+  const worksheets = wb.worksheets;
+  for (let i = 0; i < worksheets.length; i++) {
+    const ws = worksheets[i];
+    const hidden = ws.state === 'hidden' || ws.state === 'veryHidden';
+    const rows: (GridRow | undefined)[] = [];
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      if (rowNumber > IMPORT_LIMITS.maxRows) {
+        throw new AppError('RANGE_TOO_LARGE', `Trang tính "${ws.name}" của tệp "${fileName}" có dữ liệu tới dòng ${rowNumber}, vượt giới hạn ${IMPORT_LIMITS.maxRows.toLocaleString('vi-VN')} dòng. Hãy xoá các dòng thừa ở cuối trang tính.`);
+      }
+      const out: GridRow = [];
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        if (col > IMPORT_LIMITS.maxCols) {
+          throw new AppError('RANGE_TOO_LARGE', `Trang tính "${ws.name}" của tệp "${fileName}" có dữ liệu ở cột ${columnLetter(col)} (dòng ${rowNumber}), vượt giới hạn ${IMPORT_LIMITS.maxCols} cột. Hãy xoá các cột thừa.`);
+        }
+        if (cell.type === ExcelJS.ValueType.Merge && cell.master !== cell) {
+          // A merged area: exceljs repeats the master's value; keep it only within the same row.
+          if (cell.master.row !== cell.row) return;
+        }
+        const g = toGridCell(cell);
+        if (!g) return;
+        checkCellSize(fileName, ws.name, rowNumber, col, g);
+        out[col - 1] = g;
+      });
+      rows[rowNumber - 1] = out;
+    });
+    sheets.push({ name: ws.name, hidden, rows, date1904 });
+    if (onSheet) await onSheet(i + 1, worksheets.length);
+  }
+  return sheets;
+}

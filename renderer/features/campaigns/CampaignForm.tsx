@@ -1,0 +1,111 @@
+import { useState, type FormEvent } from 'react';
+import type { Campaign, CampaignInput } from '../../../shared/ipc/channels/campaigns';
+import { DEFAULT_SUPPORT } from '../../../shared/domain/support';
+import { Field } from '../../components/ui';
+
+export interface CampaignDraft {
+  name: string; slogan: string; planNumber: string; legalBases: string; registrationDeadline: string; donationDates: string[];
+  donationTime: string; place: string; bloodFacility: string; targetRegistrants: string; targetBloodUnits: string;
+  ageMinMale: string; ageMaxMale: string; ageMinFemale: string; ageMaxFemale: string; minIntervalDays: string;
+  gift250: string; gift350: string; gift450: string; travel: string; meal: string;
+}
+
+export function draftOf(c: Partial<Campaign> | null): CampaignDraft {
+  const s = c?.support ?? DEFAULT_SUPPORT;
+  const n = (v: number | null | undefined, d = '') => (v === null || v === undefined ? d : String(v));
+  return {
+    name: c?.name ?? '', slogan: c?.slogan ?? '', planNumber: c?.planNumber ?? '', legalBases: (c?.legalBases ?? []).join('\n'),
+    registrationDeadline: c?.registrationDeadline ?? '', donationDates: c?.donationDates?.length ? c.donationDates : [''],
+    donationTime: c?.donationTime ?? '', place: c?.place ?? '', bloodFacility: c?.bloodFacility ?? '',
+    targetRegistrants: n(c?.targetRegistrants), targetBloodUnits: n(c?.targetBloodUnits),
+    ageMinMale: n(c?.ageMinMale, '18'), ageMaxMale: n(c?.ageMaxMale, '60'), ageMinFemale: n(c?.ageMinFemale, '18'), ageMaxFemale: n(c?.ageMaxFemale, '60'),
+    minIntervalDays: n(c?.minIntervalDays, '84'),
+    gift250: String(s.gift[250]), gift350: String(s.gift[350]), gift450: String(s.gift[450]), travel: String(s.travel), meal: String(s.meal),
+  };
+}
+
+/** Draft → the service's input; digits only in number fields ("1.000" → 1000). */
+export function inputOf(d: CampaignDraft): CampaignInput {
+  const num = (s: string) => (s.replace(/\D/g, '') === '' ? null : Number(s.replace(/\D/g, '')));
+  const int = (s: string, dflt: number) => num(s) ?? dflt;
+  return {
+    name: d.name, slogan: d.slogan || null, planNumber: d.planNumber || null,
+    legalBases: d.legalBases.split('\n').map((l) => l.trim()).filter(Boolean),
+    registrationDeadline: d.registrationDeadline || null, donationDates: d.donationDates.filter(Boolean),
+    donationTime: d.donationTime || null, place: d.place || null, bloodFacility: d.bloodFacility || null,
+    targetRegistrants: num(d.targetRegistrants), targetBloodUnits: num(d.targetBloodUnits),
+    ageMinMale: int(d.ageMinMale, 18), ageMaxMale: int(d.ageMaxMale, 60), ageMinFemale: int(d.ageMinFemale, 18), ageMaxFemale: int(d.ageMaxFemale, 60),
+    minIntervalDays: int(d.minIntervalDays, 84),
+    support: { gift: { 250: int(d.gift250, 0), 350: int(d.gift350, 0), 450: int(d.gift450, 0) }, travel: int(d.travel, 0), meal: int(d.meal, 0) },
+  };
+}
+
+export function CampaignForm({ initial, busy, onSave, onCancel }: { initial: CampaignDraft; busy: boolean; onSave(d: CampaignDraft): void; onCancel(): void }) {
+  const [d, setD] = useState(initial);
+  const set = (k: keyof CampaignDraft) => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
+  const text = (k: keyof CampaignDraft, label: string, hint?: string, type = 'text') => (
+    <Field label={label} hint={hint}><input type={type} value={d[k] as string} onChange={set(k)} inputMode={type === 'number' ? 'numeric' : undefined} /></Field>
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSave(d);
+  };
+  return (
+    <form onSubmit={submit} aria-label="Thông tin đợt hiến máu">
+      <fieldset>
+        <legend>Kế hoạch</legend>
+        <Field label="Tên đợt / chương trình"><input value={d.name} onChange={set('name')} required autoFocus placeholder="Hành trình đỏ - Giọt hồng Xứ Lạng năm 2026" /></Field>
+        <div className="form-grid">
+          {text('slogan', 'Thông điệp / khẩu hiệu')}
+          {text('planNumber', 'Số kế hoạch', 'Ví dụ: 15/KH-BCĐ')}
+        </div>
+        <Field label="Căn cứ (mỗi dòng một văn bản)"><textarea rows={4} value={d.legalBases} onChange={set('legalBases')} placeholder="Công văn số 02/BCĐ ngày 04/01/2026 của Ban Chỉ đạo vận động hiến máu tình nguyện tỉnh…" /></Field>
+      </fieldset>
+      <fieldset>
+        <legend>Thời gian, địa điểm</legend>
+        <div className="form-grid">
+          {text('registrationDeadline', 'Hạn gửi danh sách đăng ký', undefined, 'date')}
+          {text('donationTime', 'Giờ', 'Ví dụ: 6 giờ 30 phút')}
+        </div>
+        <div className="field">
+          <span className="field-label">Ngày hiến máu</span>
+          {d.donationDates.map((v, i) => (
+            <div key={i} className="row" style={{ marginBottom: 4 }}>
+              <input type="date" aria-label={`Ngày hiến máu ${i + 1}`} value={v} onChange={(e) => setD({ ...d, donationDates: d.donationDates.map((x, j) => (j === i ? e.target.value : x)) })} />
+              {d.donationDates.length > 1 && <button type="button" className="link" onClick={() => setD({ ...d, donationDates: d.donationDates.filter((_, j) => j !== i) })}>Bỏ</button>}
+            </div>
+          ))}
+          <div><button type="button" className="link" onClick={() => setD({ ...d, donationDates: [...d.donationDates, ''] })}>+ Thêm ngày</button></div>
+        </div>
+        {text('place', 'Địa điểm')}
+        {text('bloodFacility', 'Cơ sở tiếp nhận máu', 'Ví dụ: Viện Huyết học - Truyền máu Trung ương')}
+      </fieldset>
+      <fieldset>
+        <legend>Chỉ tiêu và điều kiện</legend>
+        <div className="form-grid">
+          {text('targetRegistrants', 'Chỉ tiêu người đăng ký', undefined, 'number')}
+          {text('targetBloodUnits', 'Chỉ tiêu đơn vị máu', undefined, 'number')}
+          {text('ageMinMale', 'Nam: từ tuổi', undefined, 'number')}
+          {text('ageMaxMale', 'Nam: đến tuổi', undefined, 'number')}
+          {text('ageMinFemale', 'Nữ: từ tuổi', undefined, 'number')}
+          {text('ageMaxFemale', 'Nữ: đến tuổi', 'Nhiều kế hoạch đặt nữ 18–55', 'number')}
+          {text('minIntervalDays', 'Khoảng cách tối thiểu giữa hai lần hiến (ngày)', '12 tuần = 84 ngày', 'number')}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Mức hỗ trợ (đồng/người, Thông tư 15/2023/TT-BYT)</legend>
+        <div className="form-grid">
+          {text('gift250', 'Quà tặng 250 ml', undefined, 'number')}
+          {text('gift350', 'Quà tặng 350 ml', undefined, 'number')}
+          {text('gift450', 'Quà tặng 450 ml', undefined, 'number')}
+          {text('travel', 'Hỗ trợ đi lại (tối đa)', undefined, 'number')}
+          {text('meal', 'Hỗ trợ ăn nhẹ (tối đa)', undefined, 'number')}
+        </div>
+      </fieldset>
+      <div className="form-actions">
+        <button type="button" onClick={onCancel}>Huỷ</button>
+        <button type="submit" className="primary" disabled={busy}>Lưu đợt hiến máu</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'react';
+import type { ImportPreview } from '../../../shared/ipc/channels/imports';
+import type { FieldKey } from '../../../shared/domain/import/types';
+import { api, call } from '../../api';
+import { useAction, useLoad } from '../../components/hooks';
+import { ErrorBanner } from '../../components/ui';
+import { MappingTable } from './MappingTable';
+import { RowsTable, type EditField, type Edits } from './RowsTable';
+
+const SKIPPED: Record<string, string> = { hidden: 'trang ẩn', empty: 'trang trống', no_header: 'không có cột "Họ và tên" (trang tổng hợp?)', no_rows: 'không có dòng nào' };
+
+/** One file's preview: the unit to confirm, the mapping, every row; then commit. */
+export function PreviewPanel({ previewId, onCommitted, onDiscard }: { previewId: string; onCommitted(message: string): void; onDiscard(): void }) {
+  const loaded = useLoad(() => api.imports.preview({ previewId }), [previewId]);
+  const units = useLoad(() => api.units.list({}), []);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [unitChoice, setUnitChoice] = useState<string>('');
+  const [newUnitName, setNewUnitName] = useState('');
+  const [onDuplicate, setOnDuplicate] = useState<'replace' | 'skip'>('skip');
+  const [edits, setEdits] = useState<Edits>({});
+  const [excluded, setExcluded] = useState<Set<string>>(new Set());
+  const [showMapping, setShowMapping] = useState(false);
+  const { busy, error, setError, run } = useAction();
+
+  useEffect(() => {
+    if (!loaded.data) return;
+    setPreview(loaded.data);
+    setUnitChoice(loaded.data.unit.unitId !== null ? String(loaded.data.unit.unitId) : 'new');
+    setNewUnitName(loaded.data.unit.proposedName ?? '');
+  }, [loaded.data]);
+
+  if (!preview) return <ErrorBanner message={loaded.error} />;
+  const remap = (sheet: string, mapping: Record<string, FieldKey | 'ignore'>) =>
+    run(async () => setPreview(await call(api.imports.remap({ previewId, sheet, mapping }))));
+  const edit = (key: string, field: EditField, value: string | null) => setEdits((e) => ({ ...e, [key]: { ...e[key], [field]: value } }));
+  const exclude = (key: string, on: boolean) => setExcluded((s) => { const n = new Set(s); if (on) n.add(key); else n.delete(key); return n; });
+  const commit = () => run(async () => {
+    const unitId = unitChoice === 'new' || unitChoice === '' ? null : Number(unitChoice);
+    if (unitId === null && !newUnitName.trim()) throw new Error('Hãy chọn đơn vị gửi danh sách hoặc nhập tên đơn vị mới.');
+    const r = await call(api.imports.commit({
+      previewId,
+      unitId,
+      newUnitName: unitId === null ? newUnitName.trim() : null,
+      onDuplicate: preview.duplicateOf ? onDuplicate : 'refuse',
+      excluded: [...excluded],
+      edits: Object.entries(edits).flatMap(([key, fields]) => Object.entries(fields).map(([field, value]) => ({ key, field: field as EditField, value: value ?? null }))),
+    }));
+    onCommitted(r.skipped ? `Bỏ qua “${preview.fileName}”: tệp này đã được nhập trước đây.` : `Đã nhập ${r.imported} người từ “${preview.fileName}”${r.replacedBatchId ? ` (thay lần nhập số ${r.replacedBatchId})` : ''}.`);
+  });
+  const discard = () => run(async () => { await call(api.imports.discard({ previewId })); onDiscard(); });
+  const active = preview.sheets.filter((s) => !s.skipped);
+  const skipped = preview.sheets.filter((s) => s.skipped);
+  const count = preview.rows.length - excluded.size;
+
+  return (
+    <div className="card">
+      <ErrorBanner message={error} onClose={() => setError(null)} />
+      {preview.duplicateOf && (
+        <div className="banner banner-warn" role="alert">
+          <span>Tệp này đã được nhập vào đợt ngày {new Date(preview.duplicateOf.createdAt).toLocaleString('vi-VN')} (lần nhập số {preview.duplicateOf.batchId}, {preview.duplicateOf.rowCount} người).</span>
+          <span>
+            <label className="check"><input type="radio" name="dup" checked={onDuplicate === 'skip'} onChange={() => setOnDuplicate('skip')} /> Bỏ qua</label>{' '}
+            <label className="check"><input type="radio" name="dup" checked={onDuplicate === 'replace'} onChange={() => setOnDuplicate('replace')} /> Thay thế lần nhập cũ</label>
+          </span>
+        </div>
+      )}
+      <div className="row">
+        <label className="field">
+          <span className="field-label">Đơn vị gửi danh sách</span>
+          <select aria-label="Đơn vị gửi danh sách" value={unitChoice} onChange={(e) => setUnitChoice(e.target.value)}>
+            <option value="new">+ Đơn vị mới…</option>
+            {(units.data ?? []).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          </select>
+          <span className="field-hint muted">{preview.unit.reason}</span>
+        </label>
+        {unitChoice === 'new' && (
+          <label className="field">
+            <span className="field-label">Tên đơn vị mới</span>
+            <input aria-label="Tên đơn vị mới" value={newUnitName} onChange={(e) => setNewUnitName(e.target.value)} />
+          </label>
+        )}
+      </div>
+      <p>
+        Trang tính có danh sách: {active.map((s) => `“${s.sheet || 'CSV'}” (${s.personCount} người, tiêu đề ở dòng ${s.headerRows.join(', ')})`).join('; ')}.
+        {skipped.length > 0 && <> Bỏ qua: {skipped.map((s) => `“${s.sheet}” (${SKIPPED[s.skipped!]})`).join('; ')}.</>}
+        {' '}<span className="muted">{preview.counts.errors} lỗi, {preview.counts.warnings} cảnh báo.</span>
+      </p>
+      <button className="link" onClick={() => setShowMapping(!showMapping)}>{showMapping ? 'Ẩn cách ghép cột' : 'Xem / sửa cách ghép cột'}</button>
+      {showMapping && active.map((s) => (
+        <div key={s.sheet}>
+          <h3>{s.sheet || 'Tệp CSV'}</h3>
+          {s.titleRows.length > 0 && <p className="muted">Dòng tiêu đề: {s.titleRows.join(' / ')}</p>}
+          <MappingTable sheet={s} busy={busy} onChange={(m) => remap(s.sheet, m)} />
+          {s.ignored.length > 0 && <p className="muted">Không nhập: {s.ignored.slice(0, 30).map((i) => `dòng ${i.row} (${i.kind === 'footer' ? 'chân trang' : i.kind === 'section' ? 'dòng nhóm' : i.kind === 'stt_only' ? 'chỉ có số thứ tự' : 'tiêu đề lặp'})`).join(', ')}{s.ignored.length > 30 ? '…' : ''}</p>}
+        </div>
+      ))}
+      <RowsTable rows={preview.rows} edits={edits} excluded={excluded} onEdit={edit} onExclude={exclude} />
+      <div className="form-actions" style={{ marginTop: 12 }}>
+        <button className="primary" disabled={busy || count === 0} onClick={commit}>Ghi {count.toLocaleString('vi-VN')} người vào đợt</button>
+        <button disabled={busy} onClick={discard}>Bỏ tệp này</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { completeFirstRun, launchApp, type E2eApp } from './harness';
+
+/** "Sao lưu & cài đặt" in Chromium against the Node host and a real SQLite file. */
+describe('backup & settings screen', () => {
+  let app: E2eApp;
+  beforeAll(async () => {
+    app = await launchApp();
+    await completeFirstRun(app.page, { campaign: 'Đợt 1 năm 2026', date: '2026-06-10' });
+    await app.page.getByRole('link', { name: 'Sao lưu & cài đặt' }).click();
+    await app.page.getByRole('heading', { level: 1, name: 'Sao lưu & cài đặt' }).waitFor();
+  });
+  afterAll(async () => app?.close());
+
+  it('backs up to a chosen folder, and the copy opens and passes integrity_check', async () => {
+    const { page } = app;
+    const usb = path.join(app.dir, 'USB');
+    fs.mkdirSync(usb);
+    await page.getByLabel('Thư mục lưu bản sao').fill(usb);
+    await page.getByRole('button', { name: 'Sao lưu ngay' }).click();
+    await page.getByText(/Đã sao lưu vào/).waitFor();
+    const files = fs.readdirSync(usb).filter((f) => f.endsWith('.sqlite'));
+    expect(files).toHaveLength(1);
+    const copy = new Database(path.join(usb, files[0]), { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('SELECT name FROM campaigns').pluck().all()).toEqual(['Đợt 1 năm 2026']);
+    copy.close();
+    await page.getByRole('button', { name: 'Kiểm tra ngay' }).click();
+    await page.getByText(/Dữ liệu nguyên vẹn/).waitFor();
+    await app.screenshot('backup-01-saved');
+  });
+
+  it('restores an automatic backup after saving the current state', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Tạo bản sao lưu bây giờ' }).click();
+    await page.getByText(/Đã tạo bản sao lưu/).waitFor();
+    // Work done after the backup…
+    const db = new Database(app.dbPath);
+    db.pragma('busy_timeout = 5000');
+    db.prepare("UPDATE campaigns SET name = 'Tên sửa sau sao lưu'").run();
+    db.close();
+    await page.getByRole('table', { name: 'Bản sao lưu tự động' }).getByRole('button', { name: 'Khôi phục…' }).first().click();
+    await page.getByRole('dialog', { name: 'Khôi phục dữ liệu' }).getByRole('button', { name: 'Khôi phục', exact: true }).click();
+    await page.getByText(/Đã khôi phục từ/).waitFor();
+    expect(app.query<{ name: string }>('SELECT name FROM campaigns')).toEqual([{ name: 'Đợt 1 năm 2026' }]);
+    expect(app.query<{ reason: string }>("SELECT action AS reason FROM audit_log WHERE action = 'backup.restore'")).toHaveLength(1);
+    await app.screenshot('backup-02-restored');
+  });
+
+  it('shows the audit log and verifies its chain', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Nhật ký thao tác' }).click();
+    await page.getByRole('table', { name: 'Nhật ký thao tác' }).getByText('backup.restore').waitFor();
+    await page.getByRole('button', { name: 'Kiểm tra tính toàn vẹn của nhật ký' }).click();
+    await page.getByText(/Nhật ký nguyên vẹn: \d+ mục/).waitFor();
+    await app.screenshot('backup-03-audit');
+  });
+
+  it('anonymises a person on request, keeping the count', async () => {
+    const { page } = app;
+    const db = new Database(app.dbPath);
+    db.pragma('busy_timeout = 5000');
+    const now = '2026-06-01T00:00:00Z';
+    const id = Number(db.prepare("INSERT INTO people (full_name, search_key, birth_date, national_id, phone, created_at, updated_at) VALUES ('Lường Thị Hoa', 'luong thi hoa', '1995-02-03', '020195001234', '0912345678', ?, ?)").run(now, now).lastInsertRowid);
+    db.prepare('INSERT INTO registrations (person_id, campaign_id, created_at) VALUES (?, (SELECT id FROM campaigns LIMIT 1), ?)').run(id, now);
+    db.close();
+    await page.getByRole('tab', { name: 'Yêu cầu xoá dữ liệu cá nhân' }).click();
+    await page.getByLabel('Tìm người').fill('luong thi hoa');
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    const row = page.getByRole('table', { name: 'Kết quả tìm người' }).getByRole('row', { name: /Lường Thị Hoa/ });
+    await row.getByText('020******234').waitFor();
+    await row.getByRole('button', { name: 'Ẩn danh…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ẩn danh hồ sơ' });
+    await dialog.getByLabel('Xác nhận').fill('XOÁ');
+    await dialog.getByRole('button', { name: 'Ẩn danh' }).click();
+    await page.getByText(/Đã ẩn danh hồ sơ/).waitFor();
+    expect(app.query('SELECT full_name, national_id, phone, birth_date FROM people WHERE id = ?', id)).toEqual([{ full_name: 'Người đã ẩn danh', national_id: null, phone: null, birth_date: null }]);
+    expect(app.query('SELECT count(*) AS n FROM registrations WHERE person_id = ?', id)).toEqual([{ n: 1 }]);
+  });
+
+  it('turns the app lock on with a hashed password', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Khoá ứng dụng' }).click();
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('Sen hong 2026');
+    await page.getByLabel('Nhập lại mật khẩu').fill('Sen hong 2026');
+    await page.getByRole('button', { name: 'Bật khoá' }).click();
+    await page.getByText(/Đã bật khoá ứng dụng/).waitFor();
+    const stored = app.query<{ value: string }>("SELECT value FROM settings WHERE key = 'security.appLock'");
+    expect(stored[0].value).not.toContain('Sen hong');
+    expect(JSON.parse(stored[0].value)).toMatchObject({ algo: 'scrypt' });
+    expect(app.foreignRequests).toEqual([]);
+  });
+});

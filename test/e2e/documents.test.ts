@@ -1,0 +1,88 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchApp, SCREENSHOT_DIR, type E2eApp } from './harness';
+import { createAppContext } from '../../electron/services/create-context';
+import { seedCampaign } from '../services/documents/fixture';
+import { foldVietnamese } from '../../shared/domain/text';
+
+/** "In ấn" in Chromium: preview inside the app, issue a number, save the PDF; page 1 of each document kept as PNG. */
+describe('documents screen', () => {
+  let app: E2eApp;
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'giot-hong-e2e-docs-'));
+    const dbPath = path.join(dir, 'docs.sqlite');
+    const ctx = createAppContext(dbPath);
+    await seedCampaign(ctx, { extraPeople: 30 });
+    await ctx.conn.close();
+    app = await launchApp({ dbPath });
+  });
+  afterAll(async () => app?.close());
+
+  async function saveCurrent(name: string): Promise<Buffer> {
+    const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByRole('button', { name: /^Lưu (PDF|tệp Excel)$/ }).click()]);
+    const file = path.join(app.dir, name);
+    await download.saveAs(file);
+    return fs.readFileSync(file);
+  }
+
+  function keepPage1(pdf: Buffer, name: string): void {
+    const file = path.join(app.dir, `${name}.pdf`);
+    fs.writeFileSync(file, pdf);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, path.join(SCREENSHOT_DIR, `documents-${name}`)]);
+  }
+
+  it('previews every document inside the app and saves it', async () => {
+    const { page } = app;
+    await page.getByRole('navigation', { name: 'Chức năng' }).getByRole('link', { name: 'In ấn' }).click();
+    await page.getByRole('heading', { level: 1, name: 'In ấn' }).waitFor();
+    for (const [type, label] of [
+      ['plan', 'Kế hoạch'], ['invitations', 'Giấy mời'], ['certificates', 'Giấy chứng nhận hiến máu (in lên phôi)'],
+      ['honour-certificates', 'Giấy chứng nhận tôn vinh'], ['signature-list', 'Danh sách ký nhận tiền hỗ trợ'], ['result-report', 'Báo cáo kết quả'],
+      ['honour-list', 'Danh sách đề nghị khen thưởng'], ['unit-registrants', 'Danh sách đăng ký theo đơn vị'],
+    ] as const) {
+      await page.getByLabel('Loại văn bản').selectOption({ label });
+      await page.getByRole('button', { name: 'Xem trước' }).click();
+      await page.locator('iframe[title="Bản xem trước PDF"]').waitFor();
+      // the preview shows the new file's name (each type has its own), so the previous one is gone
+      const prefix = foldVietnamese(label).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      await page.getByText(new RegExp(`^${prefix}-.*\\.pdf$`)).waitFor();
+      const pdf = await saveCurrent(`${type}.pdf`);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      keepPage1(pdf, type);
+      if (type === 'plan') await app.screenshot('documents-preview');
+    }
+    expect(app.query('SELECT COUNT(*) AS n FROM issued_documents')).toEqual([{ n: 0 }]); // previews take no number
+  });
+
+  it('issues the plan with its number and records it', async () => {
+    const { page } = app;
+    await page.getByLabel('Loại văn bản').selectOption({ label: 'Kế hoạch' });
+    await page.getByLabel('Trích yếu').fill('Tổ chức hiến máu tình nguyện đợt 1');
+    await page.getByRole('button', { name: 'Phát hành (cấp số)' }).click();
+    await page.getByText('Số: 01/KH-BCĐ').waitFor();
+    const pdf = await saveCurrent('plan-issued.pdf');
+    const file = path.join(app.dir, 'plan-issued.pdf');
+    fs.writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Số: 01/KH-BCĐ');
+    expect(text).toContain('Tổ chức hiến máu tình nguyện đợt 1');
+    expect(app.query('SELECT doc_type, number, title FROM issued_documents')).toEqual([{ doc_type: 'plan', number: 1, title: 'Tổ chức hiến máu tình nguyện đợt 1' }]);
+  });
+
+  it('saves certificate positions per printer and prints the calibration page', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Vị trí in phôi' }).click();
+    await page.getByLabel('Máy in').fill('Canon LBP2900');
+    await page.getByLabel('Họ và tên x').fill('44');
+    await page.getByRole('button', { name: 'Lưu và in trang căn chỉnh' }).click();
+    await page.getByText('Đã lưu vị trí in cho máy in “Canon LBP2900”.').waitFor();
+    await page.locator('iframe[title="Bản xem trước PDF"]').waitFor();
+    const pdf = await saveCurrent('calibration.pdf');
+    keepPage1(pdf, 'calibration');
+    const saved = app.query<{ value: string }>("SELECT value FROM settings WHERE key = 'documents.certificateLayouts'");
+    expect(JSON.parse(saved[0].value)['Canon LBP2900'].fields.fullName.x).toBe(44);
+  });
+});

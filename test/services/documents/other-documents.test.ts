@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempContext } from '../../helpers/context';
+import { generateDocument } from '../../../electron/services/documents/generate';
+import { createDispatcher } from '../../../electron/ipc/dispatch';
+import { runCli } from '../../../electron/cli';
+import { setSetting } from '../../../electron/services/settings/settings';
+import { seedCampaign, pdfPages, pdftotext, type SeedPerson } from './fixture';
+
+let ctx: ReturnType<typeof tempContext>;
+beforeEach(() => {
+  ctx = tempContext('2024-06-17T08:00:00Z');
+});
+afterEach(async () => {
+  await ctx.cleanup();
+});
+
+const pdfOf = (r: { file: { dataBase64: string } }) => Buffer.from(r.file.dataBase64, 'base64');
+const squash = (s: string) => s.replace(/\s+/g, ' ');
+
+describe('Giấy mời (invitations)', () => {
+  it('merges registrations into one invitation per unit (with its list) or one per person', async () => {
+    const { campaign } = await seedCampaign(ctx);
+    const perUnit = await generateDocument(ctx, { campaignId: campaign.id, type: 'invitations', issue: true, invitationMode: 'unit', issuedOn: '2024-06-01' });
+    expect(perUnit.numberText).toBe('01/GM-BCĐ');
+    const text = squash(pdftotext(pdfOf(perUnit), ctx.dir, 'unit'));
+    expect(text).toContain('GIẤY MỜI');
+    expect(text).toContain('Kính gửi: Phòng Giáo dục và Đào tạo');
+    expect(text).toContain('Kính gửi: Đoàn thanh niên');
+    expect(text).not.toContain('Kính gửi: Công an thành phố'); // no registrant there
+    expect(text).toContain('trân trọng kính mời các đồng chí có tên trong danh sách kèm theo tham gia');
+    expect(text).toContain('6 giờ 30 phút ngày 17/6/2024 (Thứ Hai)');
+
+    const perPerson = await generateDocument(ctx, { campaignId: campaign.id, type: 'invitations', invitationMode: 'person', issuedOn: '2024-06-01' });
+    const pages = pdfPages(pdfOf(perPerson), ctx.dir, 'person');
+    expect(pages).toHaveLength(5);
+    expect(squash(pages.join(' '))).toContain('Kính gửi: Bà Hoàng Thị Ánh Tuyết - Liên đoàn lao động');
+    expect(squash(pages.join(' '))).toContain('trân trọng kính mời ông Trần Văn Đức tham gia');
+  });
+});
+
+describe('honours', () => {
+  it('lists the people whose count crossed a milestone and prints their certificates of honour', async () => {
+    await setSetting(ctx.db, 'honours', { milestones: [10, 20] });
+    const people: SeedPerson[] = [
+      { name: 'Đỗ Thị Mai', gender: 'F', birth: '1980-02-02', unit: 0, volume: 350, prior: 19 }, // 20th donation
+      { name: 'Vũ Văn Nam', gender: 'M', birth: '1982-02-02', unit: 1, volume: 450, prior: 9 }, // 10th
+      { name: 'Bùi Văn Tám', gender: 'M', birth: '1983-02-02', unit: 1, volume: 450, prior: 10 }, // 11th: none
+    ];
+    const { campaign } = await seedCampaign(ctx, { people });
+    const list = await generateDocument(ctx, { campaignId: campaign.id, type: 'honour-list', issuedOn: '2024-06-20' });
+    const t = squash(pdftotext(pdfOf(list), ctx.dir, 'list'));
+    expect(t).toMatch(/Đạt mốc 20 lần hiến máu \(1 người\) 1 Đỗ Thị Mai 1980 Nữ Phòng Giáo dục và Đào( tạo)? 20/);
+    expect(t).toMatch(/Đạt mốc 10 lần hiến máu \(1 người\) 2 Vũ Văn Nam 1982 Nam Liên đoàn lao động 10/);
+    expect(t).not.toContain('Bùi Văn Tám');
+    expect(t).toContain('Tổng số: 2 người.');
+
+    const certs = await generateDocument(ctx, { campaignId: campaign.id, type: 'honour-certificates', issuedOn: '2024-06-20' });
+    const pages = pdfPages(pdfOf(certs), ctx.dir, 'honour');
+    expect(pages).toHaveLength(2);
+    expect(squash(pages[0])).toContain('GIẤY CHỨNG NHẬN');
+    expect(squash(pages[0])).toContain('Bà: Đỗ Thị Mai');
+    expect(squash(pages[0])).toContain('Đã 20 lần hiến máu tình nguyện');
+    expect(squash(pages[1])).toContain('Ông: Vũ Văn Nam');
+  });
+});
+
+describe('lists to hand to units', () => {
+  it('prints registrants per unit as PDF (header repeated when the table splits) and as Excel', async () => {
+    const { campaign, units } = await seedCampaign(ctx, { extraPeople: 160 });
+    const pdf = await generateDocument(ctx, { campaignId: campaign.id, type: 'unit-registrants', unitId: units[0] });
+    const pages = pdfPages(pdfOf(pdf), ctx.dir, 'reg');
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    for (const p of pages) expect(p).toMatch(/STT\s+Họ và tên\s+Năm sinh\s+Giới tính\s+Điện thoại\s+Địa chỉ/);
+    expect(squash(pages.join(' '))).toContain('Tổng số: 42 người.'); // 2 seeded + 40 of the 160 extra
+
+    const xlsx = await generateDocument(ctx, { campaignId: campaign.id, type: 'unit-registrants', format: 'xlsx' });
+    expect(xlsx.file.name).toMatch(/\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.file.dataBase64, 'base64') as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Phòng Giáo dục và Đào tạo', 'Liên đoàn lao động', 'Đoàn thanh niên', 'Công an thành phố']);
+    const ws = wb.getWorksheet('Liên đoàn lao động')!;
+    expect(ws.getRow(4).values).toEqual([undefined, 'STT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Điện thoại', 'Địa chỉ']);
+    const names: string[] = [];
+    ws.eachRow((row, n) => {
+      if (n > 4 && typeof row.getCell(1).value === 'number') names.push(String(row.getCell(2).value));
+    });
+    expect(names).toHaveLength(41); // 1 seeded + 40 of the extra
+    const tuyet = names.indexOf('Hoàng Thị Ánh Tuyết');
+    expect(tuyet).toBeGreaterThan(0); // sorted by given name: "Thành" before "Tuyết"
+    expect(ws.getRow(5 + tuyet).getCell(5).value).toBe('0912345678');
+    expect(ws.getRow(5 + tuyet).getCell(3).value).toBe('1999');
+  });
+
+  it('lists donors eligible again on the donation day', async () => {
+    const { campaign, personIds } = await seedCampaign(ctx);
+    // an earlier donation 100 days before (eligible) and one 30 days before (not yet)
+    const now = '2024-01-01T00:00:00Z';
+    await ctx.db.insertInto('donations').values([
+      { person_id: personIds[0], donated_on: '2024-03-09', outcome: 'donated', volume_ml: 350, created_at: now },
+      { person_id: personIds[1], donated_on: '2024-05-18', outcome: 'donated', volume_ml: 350, created_at: now },
+    ]).execute();
+    const r = await generateDocument(ctx, { campaignId: campaign.id, type: 'eligible-donors' });
+    const t = squash(pdftotext(pdfOf(r), ctx.dir));
+    expect(t).toContain('tính đến ngày 17/6/2024');
+    expect(t).toContain('Nguyễn Thị Hồng Vân');
+    expect(t).toContain('9/3/2024 (10)'); // last donation and count (9 declared earlier + 1 recorded before the day)
+    expect(t).not.toContain('Trần Văn Đức');
+  });
+});
+
+describe('job, IPC and CLI', () => {
+  it('runs as a job with progress through IPC and from the CLI', async () => {
+    const { campaign } = await seedCampaign(ctx);
+    const dispatch = createDispatcher(ctx);
+    const started = await dispatch('documents:generate', { campaignId: campaign.id, type: 'result-report' });
+    expect(started.ok).toBe(true);
+    const status = await ctx.jobs.wait((started as { ok: true; value: { jobId: string } }).value.jobId);
+    expect(status.state).toBe('done');
+    const result = status.result as { file: { dataBase64: string; mime: string }; pages: number };
+    expect(result.file.mime).toBe('application/pdf');
+    expect(squash(pdftotext(pdfOf(result), ctx.dir, 'job'))).toContain('BÁO CÁO');
+    const bad = await dispatch('documents:generate', { campaignId: campaign.id, type: 'menu' });
+    expect(bad.ok).toBe(false);
+
+    await ctx.conn.close();
+    const out = path.join(ctx.dir, 'ke-hoach.pdf');
+    const lines: string[] = [];
+    const code = await runCli(['print', 'plan', '--campaign', String(campaign.id), '--db', ctx.dbPath, '--out', out, '--date', '2024-04-05'], {
+      out: (t) => lines.push(t), err: (t) => lines.push(t),
+    });
+    expect(code).toBe(0);
+    expect(lines.join('\n')).toContain('số 01/KH-BCĐ');
+    expect(squash(pdftotext(fs.readFileSync(out), ctx.dir, 'cli'))).toContain('Số: 01/KH-BCĐ');
+    const usage = await runCli(['print', 'menu', '--db', ctx.dbPath], { out: () => {}, err: (t) => lines.push(t) });
+    expect(usage).toBe(2);
+    // reopen so cleanup can close it again
+    Object.assign(ctx, (await import('../../../electron/services/create-context')).createAppContext(ctx.dbPath));
+  });
+});

@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempContext } from '../../helpers/context';
+import { importFiles, resolveCampaign } from '../../../electron/services/imports/import-files';
+import { exportInterchange } from '../../../electron/services/imports/export-interchange';
+import { buildPreview } from '../../../electron/services/imports/build-preview';
+import { commitImport } from '../../../electron/services/imports/commit-import';
+import { listBatches, undoBatch } from '../../../electron/services/imports/batches';
+import { csvFixtures, date1904Workbook, schoolsWorkbook, villagesWorkbook, vniList } from '../../fixtures/imports/make-fixtures';
+
+let ctx: ReturnType<typeof tempContext>;
+let campaignId: number;
+beforeEach(async () => {
+  ctx = tempContext();
+  campaignId = await resolveCampaign(ctx, undefined, '2026-05-28');
+});
+afterEach(async () => ctx.cleanup());
+
+async function importOne(f: { name: string; data: Buffer }) {
+  const [o] = await importFiles(ctx, [f], { campaignId, unit: 'auto', onDuplicate: 'skip' });
+  expect(o.ok, o.message).toBe(true);
+  return (await exportInterchange(ctx, campaignId)).rows.filter((r) => r.file === f.name);
+}
+
+describe('list styles beyond the sample corpus', () => {
+  it('decodes VNI-Windows text by the cell font', async () => {
+    const rows = await importOne(await vniList());
+    expect(rows.map((r) => r.full_name)).toEqual(['Nguyễn Văn An', 'Trần Thị Hồng Vân', 'Phạm Đức Lương']);
+    expect(rows.map((r) => r.gender)).toEqual(['M', 'F', 'M']);
+    expect(rows[2].birth_date).toBe('1988');
+  });
+
+  it('reads CSV in UTF-8 with BOM, with semicolons, and in Windows-1258, rows numbered by line', async () => {
+    for (const f of csvFixtures()) {
+      const rows = await importOne(f);
+      expect(rows.map((r) => r.full_name), f.name).toEqual(['Nguyễn Văn An', 'Trần Thị Hồng Vân', 'Lương Đức Mạnh']);
+      expect(rows.map((r) => r.row)).toEqual([2, 3, 4]);
+      expect(rows[0]).toMatchObject({ sheet: '', national_id: '020090012345', birth_date: '1990-03-12', phone: '0912345678' });
+    }
+  });
+
+  it('imports one sheet per village, skipping the summary and hidden sheets and the signer', async () => {
+    const f = await villagesWorkbook();
+    const { preview } = await buildPreview(ctx, { fileName: f.name, data: f.data, campaignId });
+    const skipped = Object.fromEntries(preview.sheets.map((s) => [s.sheet, s.skipped]));
+    expect(skipped).toEqual({ 'Tổng hợp': 'no_header', 'Nà Pàn': null, 'Khòn Pát': null, 'Nháp': 'hidden' });
+    expect(preview.rows.map((r) => `${r.sheet}:${r.row}:${r.values.full_name}:${r.values.gender}:${r.values.phone}`)).toEqual([
+      'Nà Pàn:3:Hoàng Văn Dũng:M:0912000000',
+      'Nà Pàn:4:Lò Thị Mai:F:0912000001',
+      'Khòn Pát:3:Vi Văn Tài:M:0912000000',
+      'Khòn Pát:4:Hà Thị Lan:F:0912000001',
+    ]);
+  });
+
+  it('joins split Họ đệm + Tên, skips school section rows and keeps the school as workplace', async () => {
+    const f = await schoolsWorkbook();
+    const { preview } = await buildPreview(ctx, { fileName: f.name, data: f.data, campaignId });
+    const vals = preview.rows.map((r) => r.values);
+    expect(vals.map((v) => v.full_name)).toEqual(['Nguyễn Thị Hoa', 'Đoàn Văn Hậu', 'Lê Minh Tuấn', 'Hoàng Thu Trang']);
+    expect(vals.map((v) => v.workplace)).toEqual(['TRƯỜNG THPT VIỆT BẮC', 'TRƯỜNG THPT VIỆT BẮC', 'Trường THPT Chu Văn An', 'Trường THPT Chu Văn An']);
+    expect(vals.map((v) => v.birth_date)).toEqual(['2007-01-15', '2007-11-20', '2007-02-03', '2007-04-28']);
+    expect(vals.map((v) => v.phone)).toEqual(['0912111222', '0988111222', '0381234567', '0912333444']);
+    expect(vals[3].note).toContain('0988555666');
+    expect(preview.sheets[0].ignored.map((i) => i.kind)).toEqual(['section', 'section']);
+  });
+
+  it('reads dates of a 1904 workbook and restores number-typed CCCD and phone', async () => {
+    const rows = await importOne(await date1904Workbook());
+    expect(rows[0]).toMatchObject({ birth_date: '1990-03-12', national_id: '020090012345', phone: '0912345678' });
+  });
+
+  it('flags rows whose CCCD contradicts sex or birth year, and ages outside the campaign', async () => {
+    const f = csvFixtures()[0];
+    const bad = Buffer.from(f.data.toString('utf8').replace('020090012345', '020195012345').replace('1988', '2010'), 'utf8');
+    const { preview } = await buildPreview(ctx, { fileName: 'x.csv', data: bad, campaignId });
+    expect(preview.rows[0].issues.map((i) => i.code).sort()).toEqual(['cccd_sex', 'cccd_year']);
+    expect(preview.rows[2].issues.map((i) => i.code)).toContain('age_limit');
+    expect(preview.rows[2].eligible).toBe(false);
+  });
+
+  it('detects a re-import, replaces on request, and undoes a whole batch', async () => {
+    const f = await schoolsWorkbook();
+    const first = await buildPreview(ctx, { fileName: f.name, data: f.data, campaignId });
+    const c1 = await commitImport(ctx, { previewId: first.preview.id, unitId: null, newUnitName: 'Cụm trường THPT', excluded: [`Sheet1!8`], edits: [{ key: 'Sheet1!4', field: 'full_name', value: 'Nguyễn Thị Hoà' }] });
+    expect(c1.imported).toBe(3);
+    const again = await buildPreview(ctx, { fileName: f.name, data: f.data, campaignId });
+    expect(again.preview.duplicateOf?.batchId).toBe(c1.batchId);
+    await expect(commitImport(ctx, { previewId: again.preview.id, unitId: c1.unitId })).rejects.toThrow(/đã được nhập/);
+    const c2 = await commitImport(ctx, { previewId: again.preview.id, unitId: c1.unitId, onDuplicate: 'replace' });
+    expect(c2.replacedBatchId).toBe(c1.batchId);
+    let rows = (await exportInterchange(ctx, campaignId)).rows;
+    expect(rows).toHaveLength(4);
+    await undoBatch(ctx, { batchId: c2.batchId! });
+    rows = (await exportInterchange(ctx, campaignId)).rows;
+    expect(rows).toHaveLength(0);
+    expect((await listBatches(ctx, { campaignId })).map((b) => b.status)).toEqual(['undone', 'replaced']);
+    const live = ctx.sqlite.prepare('SELECT COUNT(*) AS n FROM people WHERE deleted_at IS NULL').get() as { n: number };
+    expect(live.n).toBe(0);
+  });
+});
