@@ -66,6 +66,7 @@ export async function run(): Promise<BenchRow[]> {
       const w = foldVietnamese(s.name).split(' ');
       queries.push(`${w[0].slice(0, 2)} ${w[2].slice(0, 3)}`, w[2], s.phone.slice(-6), s.id.slice(-6), s.name);
     }
+    if (process.env.DAY_BENCH_KEEP) console.error(`seeded in ${Math.round(performance.now())} ms since start`);
     const cold = await timeIt(() => searchCheckin(ctx, { campaignId, q: 'nguyen van an' }));
     const times: number[] = [];
     for (const q of queries) times.push((await timeIt(() => searchCheckin(ctx, { campaignId, q }))).ms);
@@ -102,6 +103,7 @@ export async function run(): Promise<BenchRow[]> {
     ];
   } finally {
     await ctx.conn.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (process.env.DAY_BENCH_KEEP) console.error(`kept ${dir}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
   }
 }

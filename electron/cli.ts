@@ -29,15 +29,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const dbOpt = optString(parsed, 'db');
   const dbPath = resolveDbPath(dbOpt ? ['--db', dbOpt] : []);
+  const cmdArgs = { ...parsed, positionals: found.rest };
   let ctx;
   try {
     ctx = createAppContext(dbPath);
   } catch (e) {
+    if (found.cmd.runWithoutDatabase) {
+      try {
+        return await found.cmd.runWithoutDatabase(dbPath, cmdArgs, io);
+      } catch (e2) {
+        io.err(isAppError(e2) ? e2.message : 'Lệnh thất bại do lỗi không mong muốn; dữ liệu không bị thay đổi.');
+        return EXIT.FAILED;
+      }
+    }
     io.err(isAppError(e) ? e.message : 'Không mở được tệp dữ liệu.');
     return EXIT.FAILED;
   }
   try {
-    return await found.cmd.run(ctx, { ...parsed, positionals: found.rest }, io);
+    return await found.cmd.run(ctx, cmdArgs, io);
   } catch (e) {
     if (isAppError(e)) io.err(e.message);
     else if (e instanceof Error && /[^\x00-\x7f]/.test(e.message)) io.err(e.message);
@@ -51,8 +60,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** writeSync may write only part of a large text to a pipe, or fail with EAGAIN: loop until all is out. */
+function writeAll(fd: number, text: string): void {
+  const buf = Buffer.from(text, 'utf8');
+  let off = 0;
+  while (off < buf.length) {
+    try {
+      off += fs.writeSync(fd, buf, off, buf.length - off);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
+}
+
 const isMain = process.argv[1] && /cli\.(ts|js|cjs|mjs)$/.test(process.argv[1]);
 if (isMain) {
-  const io: CliIo = { out: (t) => fs.writeSync(1, t + '\n'), err: (t) => fs.writeSync(2, t + '\n') };
+  const io: CliIo = { out: (t) => writeAll(1, t + '\n'), err: (t) => writeAll(2, t + '\n') };
   void runCli(process.argv.slice(2), io).then((code) => process.exit(code));
 }

@@ -1,9 +1,9 @@
 import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createAppContext } from './services/create-context';
+import { startDatabase } from './services/backup/startup';
 import { resolveDbPath } from './db/default-path';
-import { createDispatcher } from './ipc/dispatch';
+import { createDispatcher, type Dispatch } from './ipc/dispatch';
 import { registerIpc } from './ipc/register-electron';
 import {
   APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, permissionCheckHandler, permissionRequestHandler,
@@ -51,15 +51,16 @@ if (!app.requestSingleInstanceLock()) {
       return new Response(res.body, { status: res.status, headers });
     });
 
-    let dispatch;
-    try {
-      const ctx = createAppContext(resolveDbPath(process.argv, app.getPath('userData')));
+    // quick_check, backup before a migration, open, daily backup; a damaged file opens the recovery screen.
+    const started = startDatabase(resolveDbPath(process.argv, app.getPath('userData')));
+    let dispatch: Dispatch;
+    if (started.mode === 'normal') {
+      const ctx = started.ctx;
       dispatch = createDispatcher(ctx);
       app.on('will-quit', () => void ctx.conn.close());
-    } catch (e) {
-      logError('open database', e);
-      const message = e instanceof Error ? e.message : 'Không mở được dữ liệu.';
-      dispatch = async () => ({ ok: false as const, error: { code: 'DB_OPEN', message } });
+    } else {
+      logError('open database', new Error('recovery mode'));
+      dispatch = started.dispatch;
     }
     registerIpc(ipcMain, dispatch);
 

@@ -33,6 +33,8 @@ export interface SecureWebPreferences {
   webviewTag: false;
   navigateOnDragDrop: false;
   spellcheck: false;
+  /** Chromium's built-in PDF viewer, for the print preview of generated documents (no third-party plugins exist in Electron). */
+  plugins: true;
 }
 
 export function windowOptions(preloadPath: string) {
@@ -49,6 +51,7 @@ export function windowOptions(preloadPath: string) {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    plugins: true,
   };
   return {
     width: 1280,

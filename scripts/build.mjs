@@ -14,7 +14,7 @@ fs.mkdirSync(path.join(out, 'renderer'), { recursive: true });
 const node = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: false, define, logLevel: 'warning' };
 
 await Promise.all([
-  build({ ...node, entryPoints: { main: 'electron/main.ts', cli: 'electron/cli.ts', host: 'electron/host/main.ts' }, outdir: out, packages: 'external', external: ['electron'] }),
+  build({ ...node, entryPoints: { main: 'electron/main.ts', cli: 'electron/cli.ts', host: 'electron/host/main.ts', 'pdf-worker': 'electron/services/documents/pdf/pdf-worker.ts' }, outdir: out, packages: 'external', external: ['electron'] }),
   // The sandboxed preload may only require 'electron': everything else is bundled in.
   build({ ...node, entryPoints: { preload: 'electron/preload.ts' }, outdir: out, external: ['electron'] }),
   build({ bundle: true, platform: 'browser', target: 'chrome130', format: 'iife', entryPoints: { bridge: 'electron/host/bridge.ts' }, outdir: out, define, logLevel: 'warning' }),

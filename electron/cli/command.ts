@@ -14,7 +14,7 @@ export interface CliCommand {
   path: string[];
   usage: string;
   summary: string;
-  /** Commands that must not open (and so create/migrate) the database set this. */
-  noDatabase?: boolean;
   run(ctx: AppContext, args: ParsedArgs, io: CliIo): Promise<number>;
+  /** Used instead of run when the database file cannot be opened (e.g. restore over a damaged file). */
+  runWithoutDatabase?(dbPath: string, args: ParsedArgs, io: CliIo): Promise<number>;
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createAppContext } from '../services/create-context';
+import { startDatabase } from '../services/backup/startup';
 import { resolveDbPath } from '../db/default-path';
 import { createDispatcher } from '../ipc/dispatch';
 import { startHost } from './server';
@@ -8,14 +8,16 @@ import { startHost } from './server';
 async function main() {
   const argv = process.argv.slice(2);
   const portArg = argv.indexOf('--port');
-  const ctx = createAppContext(resolveDbPath(argv));
+  const dbPath = resolveDbPath(argv);
+  // The same start sequence as Electron's main: a damaged file is served by the recovery dispatcher.
+  const started = startDatabase(dbPath);
   const { url } = await startHost({
     rendererDir: path.join(__dirname, 'renderer'),
     bridgeFile: path.join(__dirname, 'bridge.js'),
-    dispatch: createDispatcher(ctx),
+    dispatch: started.mode === 'normal' ? createDispatcher(started.ctx) : started.dispatch,
     port: portArg >= 0 ? Number(argv[portArg + 1]) : 5174,
   });
-  console.log(`Giọt Hồng đang chạy tại ${url} (dữ liệu: ${ctx.dbPath})`);
+  console.log(`Giọt Hồng đang chạy tại ${url} (dữ liệu: ${dbPath}${started.mode === 'recovery' ? ', CẦN KHÔI PHỤC' : ''})`);
 }
 
 void main();

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../services/context';
 import type { AllHandlers } from './handler-types';
 import { allHandlers } from './handlers';
 import { logError } from '../log';
+import { guardChannel } from '../services/app-lock/app-lock';
 
 export type Dispatch = (channel: string, rawArgs: unknown) => Promise<Result<unknown>>;
 
@@ -33,6 +34,7 @@ export function createDispatcher(ctx: ServiceContext, handlers: AllHandlers = al
     const parsed = spec.args.safeParse(rawArgs ?? {});
     if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: zodMessage(parsed.error) } };
     try {
+      await guardChannel(ctx, channel);
       const handler = handlers[channel as ChannelName] as (c: ServiceContext, a: unknown) => unknown;
       const value = await handler(ctx, parsed.data);
       return { ok: true, value };

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { api } from '../api';
-import { useLoad } from '../components/hooks';
 import { ErrorBanner } from '../components/ui';
 import { CampaignProvider, useCampaign } from './campaign-context';
 import { ROUTES } from './routes';
 import { FirstRunScreen } from '../features/first-run/Screen';
+import { LockGate } from '../features/backup/LockGate';
+import { RecoveryScreen } from '../features/backup/RecoveryScreen';
+import { api, ApiFailure, call } from '../api';
 
 function currentPath(): string {
   return window.location.hash.replace(/^#\/?/, '') || ROUTES[0].path;
@@ -62,10 +63,22 @@ function Shell({ officeName }: { officeName: string }) {
   );
 }
 
+type Boot = { state: 'loading' } | { state: 'recovery' } | { state: 'error'; message: string } | { state: 'ready'; firstRun: boolean; officeName: string };
+
 export function App() {
-  const info = useLoad(() => api.app.info({}), []);
-  if (info.error) return <div className="boot"><ErrorBanner message={info.error} /></div>;
-  if (!info.data) return <div className="boot muted">Đang mở dữ liệu…</div>;
-  if (info.data.firstRun) return <FirstRunScreen onDone={info.reload} />;
-  return <Shell officeName={info.data.office?.officeName ?? ''} />;
+  const [boot, setBoot] = useState<Boot>({ state: 'loading' });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    call(api.app.info({}))
+      .then((i) => setBoot({ state: 'ready', firstRun: i.firstRun, officeName: i.office?.officeName ?? '' }))
+      .catch((e: Error) => setBoot(e instanceof ApiFailure && e.code === 'DB_OPEN' ? { state: 'recovery' } : { state: 'error', message: e.message }));
+  }, [tick]);
+  if (boot.state === 'recovery') return <RecoveryScreen />;
+  if (boot.state === 'error') return <div className="boot"><ErrorBanner message={boot.message} /></div>;
+  if (boot.state === 'loading') return <div className="boot muted">Đang mở dữ liệu…</div>;
+  return (
+    <LockGate>
+      {boot.firstRun ? <FirstRunScreen onDone={() => setTick((t) => t + 1)} /> : <Shell officeName={boot.officeName} />}
+    </LockGate>
+  );
 }

@@ -72,6 +72,7 @@ describe('backup & settings screen', () => {
     await page.getByRole('button', { name: 'Tìm' }).click();
     const row = page.getByRole('table', { name: 'Kết quả tìm người' }).getByRole('row', { name: /Lường Thị Hoa/ });
     await row.getByText('020******234').waitFor();
+    await app.screenshot('backup-04-privacy');
     await row.getByRole('button', { name: 'Ẩn danh…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ẩn danh hồ sơ' });
     await dialog.getByLabel('Xác nhận').fill('XOÁ');
@@ -88,6 +89,7 @@ describe('backup & settings screen', () => {
     await page.getByLabel('Nhập lại mật khẩu').fill('Sen hong 2026');
     await page.getByRole('button', { name: 'Bật khoá' }).click();
     await page.getByText(/Đã bật khoá ứng dụng/).waitFor();
+    await app.screenshot('backup-05-lock');
     const stored = app.query<{ value: string }>("SELECT value FROM settings WHERE key = 'security.appLock'");
     expect(stored[0].value).not.toContain('Sen hong');
     expect(JSON.parse(stored[0].value)).toMatchObject({ algo: 'scrypt' });

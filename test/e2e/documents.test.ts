@@ -85,4 +85,29 @@ describe('documents screen', () => {
     const saved = app.query<{ value: string }>("SELECT value FROM settings WHERE key = 'documents.certificateLayouts'");
     expect(JSON.parse(saved[0].value)['Canon LBP2900'].fields.fullName.x).toBe(44);
   });
+
+  it('issues certificates with serials, voids a spoiled form and reissues it', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Văn bản', exact: true }).click();
+    await page.getByLabel('Loại văn bản').selectOption({ label: 'Giấy chứng nhận hiến máu (in lên phôi)' });
+    await page.getByLabel('Số phôi của tờ đầu tiên trong khay').fill('AB 000100');
+    await page.getByRole('button', { name: 'Phát hành và ghi sổ số phôi' }).click();
+    await page.getByText(/^Số phôi AB 000100 – AB \d+$/).waitFor();
+    const issued = app.query<{ n: number }>("SELECT COUNT(*) AS n FROM certificate_serials WHERE status = 'issued'")[0].n;
+    expect(issued).toBe(app.query<{ n: number }>("SELECT COUNT(*) AS n FROM donations WHERE outcome = 'donated'")[0].n);
+
+    await page.getByRole('tab', { name: 'Sổ số phôi' }).click();
+    const answers = ['Kẹt giấy', 'AB 000900'];
+    const onDialog = (d: import('playwright-core').Dialog) => void d.accept(answers.shift());
+    page.on('dialog', onDialog);
+    await page.getByRole('row', { name: /AB 000101/ }).getByRole('button', { name: 'Huỷ số phôi…' }).click();
+    await page.getByText('Đã huỷ số phôi AB 000101.', { exact: false }).waitFor();
+    await page.getByRole('row', { name: /AB 000101/ }).getByRole('button', { name: 'Cấp lại…' }).click();
+    await page.getByText('Đã cấp lại trên tờ phôi số AB 000900.').waitFor();
+    page.off('dialog', onDialog);
+    expect(app.query("SELECT s.serial, s.status, o.serial AS of FROM certificate_serials s LEFT JOIN certificate_serials o ON o.id = s.reissue_of WHERE s.serial IN ('AB 000101', 'AB 000900') ORDER BY s.serial")).toEqual([
+      { serial: 'AB 000101', status: 'void', of: null },
+      { serial: 'AB 000900', status: 'issued', of: 'AB 000101' },
+    ]);
+  });
 });

@@ -71,8 +71,12 @@ export function installNetGuard(): NetGuard {
 }
 
 const NAMESPACES = ['http://www.w3.org/', 'https://www.w3.org/'];
-/** URLs that are text inside the React bundle (a link printed in an error message), never fetched. */
-const REVIEWED_TEXT_URLS = ['https://react.dev/errors/'];
+/**
+ * Reviewed URL-like strings that are text, never fetched: React's error-message link; the JSON
+ * Schema dialect identifiers zod writes into `$schema`; zod's IPv6 check, which parses
+ * `http://[${address}]` with `new URL` locally.
+ */
+const REVIEWED_TEXT_URLS = ['https://react.dev/errors/', 'https://json-schema.org/draft', 'http://json-schema.org/draft', 'http://[${'];
 
 /** Every http(s) URL in a bundle that is neither an XML namespace nor a reviewed non-fetched string. */
 export function unexpectedUrls(code: string): string[] {

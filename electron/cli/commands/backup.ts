@@ -3,7 +3,7 @@ import type { CliCommand } from '../command';
 import { EXIT } from '../command';
 import { optString } from '../args';
 import { backupToFolder } from '../../services/backup/auto-backup';
-import { restoreFromBackup } from '../../services/backup/restore';
+import { restoreDatabaseFile, restoreFromBackup } from '../../services/backup/restore';
 import { checkDatabaseFile } from '../../services/backup/sqlite-file';
 
 const size = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
@@ -57,6 +57,23 @@ export const backupCommands: CliCommand[] = [
         io.out(`Dữ liệu trước khi khôi phục đã được lưu tại: ${r.savedCurrent}.`);
         io.out(`Kiểm tra: nguyên vẹn (integrity_check = ok). Người: ${again.counts.people} · Đăng ký: ${again.counts.registrations} · Lần hiến: ${again.counts.donations}.`);
       }
+      return EXIT.OK;
+    },
+    async runWithoutDatabase(dbPath, args, io) {
+      const from = optString(args, 'from');
+      if (!from) {
+        io.err('Thiếu --from TỆP: tệp sao lưu (.sqlite) để khôi phục.');
+        return EXIT.USAGE;
+      }
+      // The current file does not open: restore at file level; the damaged file is kept aside, never deleted.
+      const r = restoreDatabaseFile(dbPath, path.resolve(from));
+      const again = checkDatabaseFile(dbPath, 'integrity');
+      if (!again.ok) {
+        io.err(`Sau khi khôi phục, tệp dữ liệu không qua được kiểm tra (${again.messages[0]}).`);
+        return EXIT.FAILED;
+      }
+      if (args.options.json) io.out(JSON.stringify({ ...r, integrity: 'ok', counts: again.counts }));
+      else io.out(`Đã khôi phục từ: ${r.restoredFrom}. Kiểm tra: nguyên vẹn (integrity_check = ok).`);
       return EXIT.OK;
     },
   },

@@ -17,7 +17,7 @@ function campaignOf(args: Parameters<CliCommand['run']>[1], io: Parameters<CliCo
 export const duplicatesCommands: CliCommand[] = [
   {
     path: ['duplicates'],
-    usage: 'duplicates --campaign ID [--min-score 0.3] [--db PATH] [--json]',
+    usage: 'duplicates --campaign ID [--min-score 0.3] [--db PATH] [--json] [--out FILE.json]',
     summary: 'Tìm người đăng ký trùng trong một đợt: các cặp với điểm và lý do.',
     async run(ctx, args, io) {
       const campaignId = campaignOf(args, io);
@@ -39,7 +39,12 @@ export const duplicatesCommands: CliCommand[] = [
         a: { personId: c.a.id, fullName: c.a.fullName, birthDate: c.a.birthDate, sources: c.a.registrations.map((r) => ({ file: r.file, sheet: r.sheet, row: r.row, unit: r.unitName, campaignId: r.campaignId })) },
         b: { personId: c.b.id, fullName: c.b.fullName, birthDate: c.b.birthDate, sources: c.b.registrations.map((r) => ({ file: r.file, sheet: r.sheet, row: r.row, unit: r.unitName, campaignId: r.campaignId })) },
       }));
-      if (args.options.json) io.out(JSON.stringify({ campaignId, threshold: DEFAULT_THRESHOLD, peopleCompared: m.peopleCompared, candidates: pairs }, null, 2));
+      const out = optString(args, 'out');
+      const json = () => JSON.stringify({ campaignId, threshold: DEFAULT_THRESHOLD, peopleCompared: m.peopleCompared, candidates: pairs }, null, 2);
+      if (out) {
+        fs.writeFileSync(out, json() + '\n');
+        io.out(`Đã ghi ${pairs.length} cặp nghi trùng vào ${out}.`);
+      } else if (args.options.json) io.out(json());
       else {
         io.out(`So sánh ${m.peopleCompared} người; ${pairs.length} cặp nghi trùng (${pairs.filter((p) => p.proposed).length} cặp từ ${DEFAULT_THRESHOLD} điểm).`);
         for (const p of pairs) {

@@ -5,6 +5,7 @@ import { EXIT } from '../command';
 import { optInt, optString } from '../args';
 import { importFiles, resolveCampaign } from '../../services/imports/import-files';
 import { exportInterchange } from '../../services/imports/export-interchange';
+import { listCampaigns } from '../../services/campaigns/campaigns';
 
 export const importCommands: CliCommand[] = [
   {
@@ -55,8 +56,9 @@ export const importCommands: CliCommand[] = [
         io.err(`Định dạng "${format}" chưa được hỗ trợ; hãy dùng --format interchange.`);
         return EXIT.USAGE;
       }
-      const campaignId = await resolveCampaign(ctx, optInt(args, 'campaign'));
-      const data = await exportInterchange(ctx, campaignId);
+      const given = optInt(args, 'campaign');
+      const newest = given ?? (await listCampaigns(ctx))[0]?.id;
+      const data = newest === undefined ? { rows: [], duplicate_groups: [] } : await exportInterchange(ctx, newest);
       const json = JSON.stringify(data, null, 1);
       const out = optString(args, 'out');
       if (out) {

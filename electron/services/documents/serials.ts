@@ -63,9 +63,13 @@ export async function listSerials(ctx: ServiceContext, campaignId: number) {
     .selectFrom('certificate_serials as s')
     .leftJoin('people as p', 'p.id', 's.person_id')
     .leftJoin('certificate_serials as o', 'o.id', 's.reissue_of')
-    .select(['s.id', 's.serial', 'p.full_name', 's.status', 's.issued_on', 's.void_reason', 'o.serial as reissue_serial'])
+    .select(['s.id', 's.serial', 'p.full_name', 's.status', 's.issued_on', 's.void_reason', 'o.serial as reissue_serial', 's.donation_id'])
     .where('s.campaign_id', '=', campaignId)
     .orderBy('s.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, serial: r.serial, personName: r.full_name ?? '', status: r.status, issuedOn: r.issued_on, voidReason: r.void_reason, reissueOf: r.reissue_serial }));
+  const reissued = new Set(rows.map((r) => r.reissue_serial).filter(Boolean));
+  return rows.map((r) => ({
+    id: r.id, serial: r.serial, personName: r.full_name ?? '', status: r.status, issuedOn: r.issued_on, voidReason: r.void_reason,
+    reissueOf: r.reissue_serial, donationId: r.donation_id, reissued: reissued.has(r.serial),
+  }));
 }

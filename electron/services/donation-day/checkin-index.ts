@@ -11,6 +11,8 @@ export interface IndexEntry {
   words: string[];
   /** Given name first, for a cheap Vietnamese-like order among equal scores. */
   sortKey: string;
+  /** ' ' + key: a quick substring test rejects most entries before scoring. */
+  spaced: string;
   phone: string | null;
   phoneDigits: string;
   nationalId: string | null;
@@ -25,6 +27,8 @@ export interface IndexEntry {
 export interface CheckinIndex {
   campaignId: number;
   entries: IndexEntry[];
+  /** Entries (in name order) by the first one and first two letters of each word of the name. */
+  prefixes: Map<string, IndexEntry[]>;
   byPerson: Map<number, IndexEntry>;
   signature: string;
 }
@@ -66,6 +70,7 @@ function build(sqlite: Database.Database, campaignId: number): CheckinIndex {
       key,
       words: key.split(' '),
       sortKey: key.split(' ').slice(-1)[0] + ' ' + key,
+      spaced: ' ' + key,
       phone: r.phone,
       phoneDigits: phone ?? (r.phone ?? '').replace(/\D/g, ''),
       nationalId: r.national_id,
@@ -77,7 +82,22 @@ function build(sqlite: Database.Database, campaignId: number): CheckinIndex {
       walkIn: r.source_file === null && r.batch_id === null,
     });
   }
-  return { campaignId, entries: [...byPerson.values()], byPerson, signature: dbSignature(sqlite) };
+  // Kept in name order so a search never has to sort more than its best score groups.
+  const entries = [...byPerson.values()].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+  const prefixes = new Map<string, IndexEntry[]>();
+  for (const e of entries) {
+    const keys = new Set<string>();
+    for (const w of e.words) {
+      keys.add(w.slice(0, 1));
+      if (w.length > 1) keys.add(w.slice(0, 2));
+    }
+    for (const k of keys) {
+      const l = prefixes.get(k);
+      if (l) l.push(e);
+      else prefixes.set(k, [e]);
+    }
+  }
+  return { campaignId, entries, prefixes, byPerson, signature: dbSignature(sqlite) };
 }
 
 /** The campaign's check-in index, rebuilt only when the database changed since it was built. */

@@ -36,7 +36,10 @@ export async function importResults(ctx: ServiceContext, campaignId: number, fil
       } else if (settled.get(c.id, fileName, r.row)) {
         out.matched++; // settled by the clerk after an earlier import of this list
       } else if (m.kind === 'ambiguous') {
-        out.unmatched.push({ ...r, problem: `Dòng ${r.row}: có ${m.candidates.length} người đăng ký khớp; hãy chọn đúng người.`, candidates: m.candidates.map((e) => hitFor(tx.sqlite, c.id, e, interval)) });
+        const problem = m.by === 'similar'
+          ? `Dòng ${r.row}: gần giống ${m.candidates.length === 1 ? 'một người' : `${m.candidates.length} người`} đăng ký (${(m.reasons ?? []).join('; ')}); hãy xác nhận đúng người hoặc ghi là hiến tại chỗ.`
+          : `Dòng ${r.row}: có ${m.candidates.length} người đăng ký khớp; hãy chọn đúng người.`;
+        out.unmatched.push({ ...r, problem, candidates: m.candidates.map((e) => hitFor(tx.sqlite, c.id, e, interval)) });
       } else if (!normalizeNationalId(r.nationalId) && !r.phone && !r.birthYear) {
         out.unmatched.push({ ...r, problem: `Dòng ${r.row}: chỉ có họ tên, không đủ để đối chiếu; hãy chọn người hoặc ghi là hiến tại chỗ.`, candidates: [] });
       } else {

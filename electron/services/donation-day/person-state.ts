@@ -22,9 +22,9 @@ export function campaignDonation(sqlite: Database.Database, campaignId: number, 
         `SELECT d.id, d.outcome, d.volume_ml,
            (SELECT reason FROM deferrals WHERE donation_id = d.id ORDER BY id DESC LIMIT 1) AS reason,
            (SELECT serial FROM certificate_serials WHERE donation_id = d.id AND status = 'issued' ORDER BY id DESC LIMIT 1) AS serial
-         FROM donations d WHERE d.campaign_id = ? AND d.person_id IN (${ph}) ORDER BY d.id LIMIT 1`,
+         FROM donations d WHERE d.person_id IN (${ph}) AND +d.campaign_id = ? ORDER BY d.id LIMIT 1`,
       )
-      .get(campaignId, ...family) as CampaignDonation | undefined) ?? null
+      .get(...family, campaignId) as CampaignDonation | undefined) ?? null
   );
 }
 

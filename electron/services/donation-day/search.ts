@@ -27,10 +27,19 @@ function nameScore(e: IndexEntry, tokens: string[], folded: string): number {
   return score;
 }
 
-export function searchEntries(entries: IndexEntry[], q: string, limit: number): { hits: IndexEntry[]; total: number } {
+export function searchEntries(index: { entries: IndexEntry[]; prefixes?: Map<string, IndexEntry[]> }, q: string, limit: number): { hits: IndexEntry[]; total: number } {
+  const { entries } = index;
   const text = q.trim();
   if (!text) return { hits: [], total: 0 };
-  const scored: { e: IndexEntry; s: number }[] = [];
+  // Entries are in name order; grouping by score keeps that order, so no sort is needed.
+  const byScore = new Map<number, IndexEntry[]>();
+  let total = 0;
+  const add = (e: IndexEntry, s: number) => {
+    total++;
+    const list = byScore.get(s);
+    if (list) list.push(e);
+    else byScore.set(s, [e]);
+  };
   if (/^[\d\s.+\-()]+$/.test(text)) {
     let digits = text.replace(/\D/g, '');
     if (digits.length < 3) return { hits: [], total: 0 };
@@ -38,25 +47,42 @@ export function searchEntries(entries: IndexEntry[], q: string, limit: number): 
     for (const e of entries) {
       const inPhone = e.phoneDigits.includes(digits);
       const inId = e.idDigits.includes(digits);
-      if (inPhone || inId) scored.push({ e, s: (e.phoneDigits === digits || e.idDigits === digits ? 100 : 0) + (e.phoneDigits.endsWith(digits) || e.idDigits.endsWith(digits) ? 10 : 1) });
+      if (inPhone || inId) add(e, (e.phoneDigits === digits || e.idDigits === digits ? 100 : 0) + (e.phoneDigits.endsWith(digits) || e.idDigits.endsWith(digits) ? 10 : 1));
     }
   } else {
     const folded = foldVietnamese(text);
     const tokens = folded.split(' ').filter(Boolean);
-    for (const e of entries) {
+    const probes = tokens.map((t) => ' ' + t);
+    // Scan only the people having a word that starts like the rarest typed word.
+    let pool = entries;
+    if (index.prefixes) {
+      for (const t of tokens) {
+        const b = index.prefixes.get(t.slice(0, 2)) ?? [];
+        if (b.length < pool.length) pool = b;
+      }
+    }
+    for (const e of pool) {
+      if (!probes.every((p) => e.spaced.includes(p))) continue;
       const s = nameScore(e, tokens, folded);
-      if (s > 0) scored.push({ e, s });
+      if (s > 0) add(e, s);
     }
   }
-  scored.sort((a, b) => b.s - a.s || (a.e.sortKey < b.e.sortKey ? -1 : a.e.sortKey > b.e.sortKey ? 1 : 0));
-  return { hits: scored.slice(0, limit).map((x) => x.e), total: scored.length };
+  const hits: IndexEntry[] = [];
+  for (const s of [...byScore.keys()].sort((a, b) => b - a)) {
+    for (const e of byScore.get(s)!) {
+      if (hits.length >= limit) break;
+      hits.push(e);
+    }
+    if (hits.length >= limit) break;
+  }
+  return { hits, total };
 }
 
 /** The check-in search: a few letters of a name (no diacritics needed), phone or ID digits. */
 export function searchCheckin(ctx: ServiceContext, args: { campaignId: number; q: string; limit?: number }): { hits: CheckinHit[]; total: number; tookMs: number } {
   const t0 = performance.now();
   const index = checkinIndex(ctx.sqlite, args.campaignId);
-  const found = searchEntries(index.entries, args.q, args.limit ?? 20);
+  const found = searchEntries(index, args.q, args.limit ?? 20);
   const interval = intervalDays(ctx.sqlite, args.campaignId);
   const hits = found.hits.map((e) => hitFor(ctx.sqlite, args.campaignId, e, interval));
   return { hits, total: found.total, tookMs: Math.round((performance.now() - t0) * 10) / 10 };

@@ -37,7 +37,7 @@ export function findPossibleSelves(sqlite: Database.Database, p: { fullName: str
 
 function entryOf(r: PersonRowLite, registrationId: number | null, unitName: string | null): IndexEntry {
   return {
-    registrationId: registrationId ?? 0, personId: r.id, fullName: r.full_name, key: r.search_key, words: r.search_key.split(' '), sortKey: r.search_key,
+    registrationId: registrationId ?? 0, personId: r.id, fullName: r.full_name, key: r.search_key, words: r.search_key.split(' '), sortKey: r.search_key, spaced: ' ' + r.search_key,
     phone: r.phone, phoneDigits: '', nationalId: r.national_id, idDigits: '', birthDate: r.birth_date, birthYear: birthYearOf(r.birth_date), gender: r.gender, unitName, walkIn: true,
   };
 }

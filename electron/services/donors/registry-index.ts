@@ -7,6 +7,10 @@ import { getReserveSet } from './reserve';
 
 export interface RegistryPerson extends DonorSummary {
   words: string[];
+  /** ' ' + folded name: a quick substring test before the word-prefix test. */
+  spaced: string;
+  /** Folded name, given name first: the order among equal given-name ranks. */
+  sortKey: string;
   digits: string;
   unitId: number | null;
   rank: number;
@@ -26,11 +30,16 @@ function build(sqlite: Database.Database): RegistryIndex {
   const units = new Map((sqlite.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]));
   const rows = sqlite
     .prepare(
-      `SELECT p.id, p.full_name, p.search_key, p.gender, p.birth_date, p.phone, p.national_id, p.blood_group,
-         COALESCE((SELECT r.unit_id FROM registrations r WHERE r.person_id = p.id AND r.status = 'active' AND r.unit_id IS NOT NULL ORDER BY r.id DESC LIMIT 1), p.home_unit_id) AS unit_id
+      `SELECT p.id, p.full_name, p.search_key, p.gender, p.birth_date, p.phone, p.national_id, p.blood_group, p.home_unit_id AS unit_id
        FROM people p WHERE p.merged_into IS NULL AND p.deleted_at IS NULL`,
     )
     .all() as { id: number; full_name: string; search_key: string; gender: 'M' | 'F' | null; birth_date: string | null; phone: string | null; national_id: string | null; blood_group: string | null; unit_id: number | null }[];
+  // A person's unit is the unit of their latest registration (one pass, no per-person lookup).
+  const lastUnit = new Map<number, number>();
+  for (const r of sqlite.prepare("SELECT person_id, unit_id FROM registrations WHERE status = 'active' AND unit_id IS NOT NULL ORDER BY id").iterate() as IterableIterator<{ person_id: number; unit_id: number }>) {
+    lastUnit.set(r.person_id, r.unit_id);
+  }
+  for (const r of rows) r.unit_id = lastUnit.get(r.id) ?? r.unit_id;
   // Vietnamese order by given name: rank the distinct given names once with the collator.
   const given = (n: string) => n.trim().split(/\s+/).pop() ?? '';
   const names = [...new Set(rows.map((r) => given(r.full_name)))].sort(compareVietnamese);
@@ -52,18 +61,14 @@ function build(sqlite: Database.Database): RegistryIndex {
       nextEligible: nextEligible(h?.last ?? null),
       reserve: reserve.has(r.id),
       words: key.split(' '),
+      spaced: ' ' + key,
+      sortKey: key.split(' ').slice(-1)[0] + ' ' + key,
       digits: `${(r.phone ?? '').replace(/\D/g, '')} ${(r.national_id ?? '').replace(/\D/g, '')}`,
       rank: rankOf.get(given(r.full_name))!,
     };
   });
-  people.sort((a, b) => a.rank - b.rank || compareWords(a.words, b.words) || a.id - b.id);
+  people.sort((a, b) => a.rank - b.rank || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0) || a.id - b.id);
   return { signature, people };
-}
-
-function compareWords(a: string[], b: string[]): number {
-  const x = a.join(' ');
-  const y = b.join(' ');
-  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** Everyone in the registry (survivors of merges, not deleted), in Vietnamese name order; cached until the data changes. */
@@ -82,6 +87,6 @@ export function isRhNegative(group: string | null): boolean {
 }
 
 export function toSummary(p: RegistryPerson): DonorSummary {
-  const { words: _w, digits: _d, unitId: _u, rank: _r, ...s } = p;
+  const { words: _w, digits: _d, unitId: _u, rank: _r, spaced: _s, sortKey: _k, ...s } = p;
   return s;
 }

@@ -14,7 +14,8 @@ export function searchDonors(ctx: ServiceContext, query: DonorQuery): { total: n
     if (digits) tests.push((p) => p.digits.includes(digits));
   } else if (text) {
     const tokens = foldVietnamese(text).split(' ').filter(Boolean);
-    tests.push((p) => tokens.every((t) => p.words.some((w) => w.startsWith(t))));
+    const probes = tokens.map((t) => ' ' + t);
+    tests.push((p) => probes.every((x) => p.spaced.includes(x)) && tokens.every((t) => p.words.some((w) => w.startsWith(t))));
   }
   if (q.bloodGroup) {
     const g = q.bloodGroup.toUpperCase().replace(/\s+/g, '');

@@ -7,30 +7,47 @@ export interface OpenPair extends ScoredPair {
   decision: PairDecision | null;
 }
 
-/** People no longer matchable: merged into someone or deleted. */
-export function inactivePeople(sqlite: Database.Database): Set<number> {
-  const rows = sqlite.prepare('SELECT id FROM people WHERE merged_into IS NOT NULL OR deleted_at IS NOT NULL').pluck().all() as number[];
-  return new Set(rows);
+/**
+ * Where each no-longer-active person went: merged people map to the person they were merged into
+ * (following chains), deleted people to null.
+ */
+export function personRoots(sqlite: Database.Database): Map<number, number | null> {
+  const rows = sqlite.prepare('SELECT id, merged_into, deleted_at FROM people WHERE merged_into IS NOT NULL OR deleted_at IS NOT NULL').all() as { id: number; merged_into: number | null; deleted_at: string | null }[];
+  const direct = new Map<number, number | null>(rows.map((r) => [r.id, r.deleted_at !== null ? null : r.merged_into]));
+  const roots = new Map<number, number | null>();
+  for (const id of direct.keys()) {
+    let cur: number | null = id;
+    for (let i = 0; i < 100 && cur !== null && direct.has(cur); i++) cur = direct.get(cur)!;
+    roots.set(id, cur);
+  }
+  return roots;
 }
 
 /**
- * The pairs still open in a match: both people still active, not marked "không phải cùng một
- * người". Deferred pairs stay, flagged.
+ * The pairs still open in a match: each side taken to where it now lives (a pair with a person
+ * merged since shows the survivor), pairs inside one person or with a deleted person dropped, and
+ * pairs marked "không phải cùng một người" dropped. Deferred pairs stay, flagged.
  */
 export function openPairs(sqlite: Database.Database, match: CampaignMatch, minScore = 0): OpenPair[] {
-  const inactive = inactivePeople(sqlite);
+  const roots = personRoots(sqlite);
   const decisions = loadDecisions(sqlite);
-  const out: OpenPair[] = [];
+  const byKey = new Map<string, OpenPair>();
   for (const p of match.pairs) {
-    if (p.score < minScore || inactive.has(p.a) || inactive.has(p.b)) continue;
-    const d = decisions.get(`${p.a}-${p.b}`) ?? null;
+    if (p.score < minScore) continue;
+    const ra = roots.has(p.a) ? roots.get(p.a)! : p.a;
+    const rb = roots.has(p.b) ? roots.get(p.b)! : p.b;
+    if (ra === null || rb === null || ra === rb) continue;
+    const [a, b] = ra < rb ? [ra, rb] : [rb, ra];
+    const key = `${a}-${b}`;
+    const d = decisions.get(key) ?? decisions.get(`${p.a}-${p.b}`) ?? null;
     if (d === 'not_same') continue;
-    out.push({ ...p, decision: d });
+    const prev = byKey.get(key);
+    if (!prev || prev.score < p.score) byKey.set(key, { ...p, a, b, decision: d });
   }
-  return out;
+  return [...byKey.values()].sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
 }
 
-/** Proposed as one person in exports and feedback: above the default threshold, not deferred away. */
+/** Proposed as one person in exports and feedback: above the default threshold. */
 export function proposedPairs(sqlite: Database.Database, match: CampaignMatch): OpenPair[] {
   return openPairs(sqlite, match, DEFAULT_THRESHOLD);
 }

@@ -26,7 +26,8 @@ export async function campaignRules(ctx: ServiceContext, campaignId: number): Pr
 function sheetSamples(parsed: ParsedFile, a: SheetAnalysis): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const grid = parsed.grids.find((g) => g.name === a.sheet);
-  const width = Math.max(a.headers.length, ...a.people.slice(0, 20).map((p) => grid?.rows[p.row - 1]?.length ?? 0));
+  let width = a.headers.length;
+  for (const p of a.people.slice(0, 20)) width = Math.max(width, grid?.rows[p.row - 1]?.length ?? 0);
   for (let c = 0; c < width; c++) {
     const vals: string[] = [];
     for (const p of a.people) {
@@ -39,9 +40,27 @@ function sheetSamples(parsed: ParsedFile, a: SheetAnalysis): Record<string, stri
   return out;
 }
 
-function toRows(a: SheetAnalysis, rules: CampaignRules): PreviewRow[] {
+/** Latest donation already recorded for each national ID, to check the 12-week interval. */
+function recordedDonations(ctx: ServiceContext, sheets: SheetAnalysis[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const any = ctx.sqlite.prepare("SELECT 1 FROM donations WHERE outcome = 'donated' LIMIT 1").get();
+  if (!any) return out;
+  const ids = [...new Set(sheets.flatMap((a) => a.people.map((p) => p.values.national_id).filter((x): x is string => !!x)))];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = ctx.sqlite
+      .prepare(`SELECT p.national_id AS id, MAX(d.donated_on) AS last FROM donations d JOIN people p ON p.id = d.person_id WHERE d.outcome = 'donated' AND p.national_id IN (${chunk.map(() => '?').join(',')}) GROUP BY p.national_id`)
+      .all(...chunk) as { id: string; last: string }[];
+    for (const r of rows) out.set(r.id, r.last);
+  }
+  return out;
+}
+
+function toRows(a: SheetAnalysis, rules: CampaignRules, recorded: Map<string, string>): PreviewRow[] {
   return a.people.map((p) => {
-    const issues = [...p.issues, ...validatePerson(p.values, rules)];
+    const known = p.values.national_id ? recorded.get(p.values.national_id) : undefined;
+    const last = [p.lastDonation, known].filter((x): x is string => !!x).sort().pop() ?? null;
+    const issues = [...p.issues, ...validatePerson(p.values, rules, last)];
     const cells = p.cells as unknown as Record<string, string>;
     return { key: `${a.sheet}!${p.row}`, sheet: a.sheet, row: p.row, values: p.values, issues, cells, eligible: eligibleByAge(p.values, rules) };
   });
@@ -59,7 +78,8 @@ export async function assemblePreview(ctx: ServiceContext, id: string, parsed: P
     .where('status', '=', 'committed')
     .orderBy('id', 'desc')
     .executeTakeFirst();
-  const rows = parsed.sheets.flatMap((a) => (a.skipped ? [] : toRows(a, rules)));
+  const recorded = recordedDonations(ctx, parsed.sheets);
+  const rows = parsed.sheets.flatMap((a) => (a.skipped ? [] : toRows(a, rules, recorded)));
   let errors = 0, warnings = 0;
   for (const r of rows) for (const i of r.issues) i.severity === 'error' ? errors++ : i.severity === 'warning' ? warnings++ : 0;
   return {
@@ -90,7 +110,7 @@ export async function assemblePreview(ctx: ServiceContext, id: string, parsed: P
 /** Reads and analyses one file, applying remembered mappings, and keeps it for commit. */
 export async function buildPreview(
   ctx: ServiceContext,
-  args: { fileName: string; data: Buffer; campaignId: number; onSheet?: (i: number, n: number) => Promise<void> },
+  args: { fileName: string; data: Buffer; campaignId: number; onSheet?: (i: number, n: number, row?: number) => Promise<void> },
 ): Promise<{ preview: ImportPreview; parsed: ParsedFile }> {
   const rules = await campaignRules(ctx, args.campaignId);
   const refYear = Number((rules.donationDate ?? ctx.now().toISOString()).slice(0, 4));

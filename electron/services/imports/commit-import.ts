@@ -35,7 +35,16 @@ export async function commitImport(ctx: ServiceContext, input: CommitArgs): Prom
   const db = ctx.sqlite;
   const headersBySheet = new Map(parsed.sheets.map((s) => [s.sheet, s.headers]));
 
-  const result = db.transaction((): CommitResult => {
+  // A big list touches many index pages: give SQLite room for them during this transaction.
+  const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
+  const bulk = preview.rows.length > 5000 && !db.inTransaction;
+  if (bulk) {
+    db.pragma('cache_size = -131072');
+    // Every reference written below (campaign, unit, batch, the person just inserted) exists by
+    // construction; checked once here instead of once per row.
+    db.pragma('foreign_keys = OFF');
+  }
+  const tx = db.transaction((): CommitResult => {
     const dup = db
       .prepare("SELECT id FROM import_batches WHERE campaign_id = ? AND file_hash = ? AND status = 'committed' ORDER BY id DESC LIMIT 1")
       .get(preview.campaignId, preview.fileHash) as { id: number } | undefined;
@@ -43,7 +52,13 @@ export async function commitImport(ctx: ServiceContext, input: CommitArgs): Prom
     if (dup && args.onDuplicate === 'refuse') {
       throw new AppError('DUPLICATE_FILE', `Tệp "${preview.fileName}" đã được nhập vào đợt này (lần nhập số ${dup.id}). Hãy chọn "Thay thế" để thay lần nhập cũ, hoặc "Bỏ qua".`);
     }
+    if (!db.prepare('SELECT 1 FROM campaigns WHERE id = ?').get(preview.campaignId)) {
+      throw new AppError('CAMPAIGN_NOT_FOUND', 'Đợt hiến máu của bản xem trước không còn tồn tại. Hãy chọn đợt khác và nhập lại tệp.');
+    }
     let unitId = args.unitId;
+    if (unitId !== null && !db.prepare('SELECT 1 FROM units WHERE id = ?').get(unitId)) {
+      throw new AppError('UNIT_NOT_FOUND', `Không tìm thấy đơn vị số ${unitId}. Hãy chọn lại đơn vị gửi danh sách.`);
+    }
     if (unitId === null && args.newUnitName) {
       const name = nfc(args.newUnitName);
       const found = db.prepare('SELECT id FROM units WHERE name = ? AND archived = 0').get(name) as { id: number } | undefined;
@@ -88,7 +103,16 @@ export async function commitImport(ctx: ServiceContext, input: CommitArgs): Prom
     for (const s of parsed.sheets) if (!s.skipped && s.signature) rememberMapping(db, s.signature, unitId, s.mapping, now);
     appendAudit(db, { action: 'import.commit', entity: 'import_batch', entityId: batchId, detail: `${imported} dòng${replacedBatchId ? `, thay lần nhập ${replacedBatchId}` : ''}` }, now);
     return { batchId, imported, skipped: false, replacedBatchId, unitId };
-  })();
+  });
+  let result: CommitResult;
+  try {
+    result = tx();
+  } finally {
+    if (bulk) {
+      db.pragma(`cache_size = ${cacheBefore}`);
+      db.pragma('foreign_keys = ON');
+    }
+  }
   dropPreview(args.previewId);
   return result;
 }

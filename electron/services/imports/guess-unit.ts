@@ -88,6 +88,9 @@ export async function guessUnit(ctx: ServiceContext, fileName: string, sheets: S
     const w = fileWords(b.file_name);
     if (w.length && w.join(' ') === words.join(' ')) return { unitId: b.unit_id, proposedName: null, reason: 'Theo lần nhập trước từ tệp cùng tên' };
   }
-  const fromFile = words.length ? capitalizeWords(fileName.replace(/\.[^.]+$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').split(/[^\p{L}\p{N}]+/u).filter((w) => w && !STOP.has(foldVietnamese(w)) && !/^\d+$/.test(w)).join(' ')) : null;
+  const kept = fileName.replace(/\.[^.]+$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').split(/[^\p{L}\p{N}]+/u).filter((w) => w && !STOP.has(foldVietnamese(w)) && !/^\d+$/.test(w))
+    .map((w, i, all) => (i < all.length - 1 && /^p$/i.test(w) ? 'Phường' : i < all.length - 1 && /^x$/i.test(w) ? 'Xã' : w));
+  // Acronyms (THPT, UBND, TTYT) stay in capitals; other words are capitalised.
+  const fromFile = words.length ? kept.map((w) => (w.length <= 5 && w === w.toLocaleUpperCase('vi') ? w : capitalizeWords(w))).join(' ') : null;
   return { unitId: null, proposedName: fromFile, reason: fromFile ? `Đơn vị mới theo tên tệp "${fileName}"` : 'Chưa đoán được đơn vị' };
 }

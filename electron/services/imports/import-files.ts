@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { ServiceContext } from '../context';
 import { isAppError } from '../../../shared/errors/app-error';
+import { logError } from '../../log';
 import { createCampaign, listCampaigns } from '../campaigns/campaigns';
 import { buildPreview } from './build-preview';
 import { commitImport } from './commit-import';
@@ -47,8 +48,11 @@ export async function importFiles(
         : `${name}: đã nhập ${r.imported} người${r.replacedBatchId ? ` (thay lần nhập ${r.replacedBatchId})` : ''}; ${preview.counts.errors} lỗi, ${preview.counts.warnings} cảnh báo cần xem.`;
       out.push({ file: name, ok: true, message, batchId: r.batchId, imported: r.imported, unitId: r.unitId });
     } catch (e) {
-      if (!isAppError(e)) throw e;
-      out.push({ file: name, ok: false, message: e.message });
+      if (isAppError(e)) out.push({ file: name, ok: false, message: e.message });
+      else {
+        logError('import file', e);
+        out.push({ file: name, ok: false, message: `${name}: không nhập được do lỗi không mong muốn khi đọc tệp; tệp được bỏ qua, không có gì được ghi. Hãy mở tệp bằng Excel, lưu lại rồi thử lại.` });
+      }
     }
   }
   return out;

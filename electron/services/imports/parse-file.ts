@@ -42,7 +42,7 @@ export function analyzeGrids(fileName: string, grids: SheetGrid[], refYear: numb
 export async function parseFile(
   fileName: string,
   buf: Buffer,
-  opts: { refYear: number; mappings?: Record<string, ColumnMapping>; onSheet?: (i: number, n: number) => Promise<void> },
+  opts: { refYear: number; mappings?: Record<string, ColumnMapping>; onSheet?: (i: number, n: number, row?: number) => Promise<void> },
 ): Promise<ParsedFile> {
   const { kind, sheets: grids } = await readWorkbook(fileName, buf, opts.onSheet);
   const sheets = analyzeGrids(fileName, grids, opts.refYear, opts.mappings);

@@ -1,6 +1,7 @@
 /** Reading and analysing dropped files as a job: progress per file and sheet, cancellable, UI never blocked. */
 import type { ServiceContext } from '../context';
 import { isAppError } from '../../../shared/errors/app-error';
+import { logError } from '../../log';
 import type { ImportPreview } from '../../../shared/ipc/channels/imports';
 import type { ColumnMapping, FieldKey } from '../../../shared/domain/import/types';
 import { assemblePreview, buildPreview, campaignRules } from './build-preview';
@@ -31,8 +32,8 @@ export async function startParseJob(ctx: ServiceContext, args: { campaignId: num
           fileName: f.name,
           data,
           campaignId,
-          onSheet: async (s, total) => {
-            ctl.report((i + s / total) / n, `Đang phân tích "${f.name}": trang tính ${s}/${total}`);
+          onSheet: async (s, total, row) => {
+            ctl.report((i + Math.min(s, total) / Math.max(1, total)) / n, row ? `Đang đọc "${f.name}": dòng ${row.toLocaleString('vi-VN')}` : `Đang phân tích "${f.name}": trang tính ${s}/${total}`);
             await yieldToLoop();
             ctl.checkCancelled();
           },
@@ -40,6 +41,7 @@ export async function startParseJob(ctx: ServiceContext, args: { campaignId: num
         out.files.push({ fileName: f.name, previewId: preview.id, error: null, rows: preview.rows.length });
       } catch (e) {
         if (isAppError(e) && e.code === 'CANCELLED') throw e;
+        if (!isAppError(e)) logError('import parse', e);
         out.files.push({ fileName: f.name, previewId: null, error: isAppError(e) ? e.message : `Không đọc được tệp "${f.name}" do lỗi không mong muốn. Không có gì được nhập.`, rows: 0 });
       }
     }

@@ -1,6 +1,6 @@
 /** Reads a CSV export: UTF-8 with or without BOM, or Windows-1258; comma or semicolon. Sheet name is ''. */
 import iconv from 'iconv-lite';
-import { decodeLegacyText } from '../../../shared/domain/import/legacy-encoding';
+import { decodeLegacyText, vietnameseScore } from '../../../shared/domain/import/legacy-encoding';
 import type { GridRow, SheetGrid } from '../../../shared/domain/import/types';
 import { checkCellSize } from './cell-checks';
 
@@ -11,7 +11,11 @@ export function decodeCsvBytes(buf: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    return iconv.decode(buf, 'windows-1258').normalize('NFC');
+    // Windows-1258, unless the bytes read better as TCVN3/VNI (exports from very old files).
+    const cp1258 = iconv.decode(buf, 'windows-1258').normalize('NFC');
+    const latin1 = buf.toString('latin1');
+    const legacy = decodeLegacyText(latin1);
+    return legacy !== latin1.normalize('NFC') && vietnameseScore(legacy) > vietnameseScore(cp1258) ? latin1 : cp1258;
   }
 }
 

@@ -11,7 +11,7 @@ export interface ReadWorkbook {
   sheets: SheetGrid[];
 }
 
-export async function readWorkbook(fileName: string, buf: Buffer, onSheet?: (i: number, n: number) => Promise<void>): Promise<ReadWorkbook> {
+export async function readWorkbook(fileName: string, buf: Buffer, onSheet?: (i: number, n: number, row?: number) => Promise<void>): Promise<ReadWorkbook> {
   const kind = sniffFile(fileName, buf);
   const sheets = kind === 'xlsx' ? await readXlsx(fileName, buf, onSheet) : kind === 'xls' ? await readXls(fileName, buf, onSheet) : readCsv(fileName, buf);
   if (sheets.length === 0 || sheets.every((s) => !s.rows.some((r) => r && r.some((c) => c && c.v !== null && c.v !== '')))) {

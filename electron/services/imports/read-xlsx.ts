@@ -6,6 +6,7 @@ import type { GridCell, GridRow, SheetGrid } from '../../../shared/domain/import
 import { IMPORT_LIMITS } from './limits';
 import { guardZip } from './zip-guard';
 import { columnLetter, checkCellSize } from './cell-checks';
+import { readXlsxStreaming } from './read-xlsx-stream';
 
 const DAY = 86_400_000;
 
@@ -15,7 +16,7 @@ function dateIso(d: Date): string | null {
   return new Date(Math.round(t / DAY) * DAY).toISOString().slice(0, 10);
 }
 
-function toGridCell(cell: ExcelJS.Cell): GridCell | undefined {
+export function toGridCell(cell: ExcelJS.Cell): GridCell | undefined {
   const v = cell.value as unknown;
   // A merged cell's copies carry no font of their own: the master's decides the encoding.
   const font = (cell.type === ExcelJS.ValueType.Merge ? cell.master : cell).font?.name;
@@ -44,8 +45,15 @@ function toGridCell(cell: ExcelJS.Cell): GridCell | undefined {
   return { v: String(v) };
 }
 
-export async function readXlsx(fileName: string, buf: Buffer, onSheet?: (i: number, n: number) => Promise<void>): Promise<SheetGrid[]> {
-  guardZip(fileName, buf);
+/** Above this size the streaming reader is used: same cells, a fraction of the memory and time. */
+const STREAM_ABOVE_BYTES = 1024 * 1024;
+
+export async function readXlsx(fileName: string, buf: Buffer, onSheet?: (i: number, n: number, row?: number) => Promise<void>): Promise<SheetGrid[]> {
+  const entries = guardZip(fileName, buf);
+  if (buf.length > STREAM_ABOVE_BYTES) {
+    const streamed = await readXlsxStreaming(fileName, buf, entries, onSheet);
+    if (streamed) return streamed;
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);

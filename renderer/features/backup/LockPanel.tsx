@@ -35,6 +35,7 @@ export function LockPanel() {
   });
   const lockNow = () => run(async () => {
     await call(api.security.lock({}));
+    setNotice('Đã khoá ứng dụng: cần nhập mật khẩu để tiếp tục.');
     window.dispatchEvent(new Event('giot-hong:locked'));
   });
 

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Campaign, CampaignInput } from '../../../shared/ipc/channels/campaigns';
 import { DEFAULT_SUPPORT } from '../../../shared/domain/support';
 import { Field } from '../../components/ui';
+import { DateInput } from './DateInput';
 
 export interface CampaignDraft {
   name: string; slogan: string; planNumber: string; legalBases: string; registrationDeadline: string; donationDates: string[];
@@ -64,14 +65,16 @@ export function CampaignForm({ initial, busy, onSave, onCancel }: { initial: Cam
       <fieldset>
         <legend>Thời gian, địa điểm</legend>
         <div className="form-grid">
-          {text('registrationDeadline', 'Hạn gửi danh sách đăng ký', undefined, 'date')}
+          <Field label="Hạn gửi danh sách đăng ký" hint="ngày/tháng/năm, ví dụ 15/5/2026">
+            <DateInput label="Hạn gửi danh sách đăng ký" value={d.registrationDeadline} onChange={(v) => setD((x) => ({ ...x, registrationDeadline: v }))} />
+          </Field>
           {text('donationTime', 'Giờ', 'Ví dụ: 6 giờ 30 phút')}
         </div>
         <div className="field">
           <span className="field-label">Ngày hiến máu</span>
           {d.donationDates.map((v, i) => (
             <div key={i} className="row" style={{ marginBottom: 4 }}>
-              <input type="date" aria-label={`Ngày hiến máu ${i + 1}`} value={v} onChange={(e) => setD({ ...d, donationDates: d.donationDates.map((x, j) => (j === i ? e.target.value : x)) })} />
+              <DateInput label={`Ngày hiến máu ${i + 1}`} value={v} onChange={(iso) => setD((x) => ({ ...x, donationDates: x.donationDates.map((y, j) => (j === i ? iso : y)) }))} />
               {d.donationDates.length > 1 && <button type="button" className="link" onClick={() => setD({ ...d, donationDates: d.donationDates.filter((_, j) => j !== i) })}>Bỏ</button>}
             </div>
           ))}

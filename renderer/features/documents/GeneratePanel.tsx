@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, call } from '../../api';
+import { api } from '../../api';
 import { useLoad } from '../../components/hooks';
 import { ErrorBanner, Field, ProgressBar } from '../../components/ui';
 import { DOCUMENT_TYPES, type DocumentType, type GenerateOptions } from '../../../shared/ipc/channels/documents';
@@ -35,7 +35,10 @@ export function GeneratePanel({ campaign }: { campaign: Campaign }) {
   const [format, setFormat] = useState<'pdf' | 'xlsx'>('pdf');
   const [printerName, setPrinterName] = useState('Mặc định');
   const [startSerial, setStartSerial] = useState('');
-  const gen = useGenerate(() => defaults.reload());
+  // After issuing, only the next number is refreshed: the clerk's edits stay in the form.
+  const [issuedTick, setIssuedTick] = useState(0);
+  const next = useLoad(() => api.documents.defaults({ campaignId: campaign.id, type }), [campaign.id, type, issuedTick]);
+  const gen = useGenerate((d) => d.numberText && setIssuedTick((t) => t + 1));
 
   useEffect(() => {
     const d = defaults.data;
@@ -66,7 +69,7 @@ export function GeneratePanel({ campaign }: { campaign: Campaign }) {
           </select>
         </Field>
         <Field label="Ngày ghi trên văn bản"><input type="date" value={issuedOn} onChange={(e) => setIssuedOn(e.target.value)} /></Field>
-        {defaults.data?.nextNumberText && <p className="muted">Số sẽ cấp khi phát hành: {defaults.data.nextNumberText}</p>}
+        {next.data?.nextNumberText && <p className="muted">Số sẽ cấp khi phát hành: {next.data.nextNumberText}</p>}
         <ErrorBanner message={defaults.error} />
         {EDITABLE_TEXT.includes(type) && (
           <>

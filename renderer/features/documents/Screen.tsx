@@ -29,7 +29,7 @@ export function DocumentsScreen() {
           </div>
           {tab === 'docs' && <GeneratePanel campaign={current} />}
           {tab === 'layout' && <LayoutPanel campaign={current} />}
-          {tab === 'serials' && <SerialsPanel campaign={current} />}
+          {tab === 'serials' && <SerialsPanel campaign={current} printerName="Mặc định" />}
           {tab === 'templates' && <TemplatesPanel />}
         </>
       )}

@@ -11,7 +11,7 @@ const REASONS = ['Huyết áp thấp', 'Huyết áp cao', 'Thiếu cân', 'Hemog
  * Keyboard-first check-in: type → ↑/↓ → Enter opens the person; then D (đã đến), 1/2/3 (250/350/450 ml,
  * then the certificate serial and Enter), H (hoãn, reason, Enter), X (xoá kết quả), Esc back to the search.
  */
-export function CheckinPanel({ campaignId, today, onChanged, refreshKey }: { campaignId: number; today: string; onChanged(): void; refreshKey: number }) {
+export function CheckinPanel({ campaignId, today, onChanged, refreshKey, openPerson }: { campaignId: number; today: string; onChanged(): void; refreshKey: number; openPerson?: CheckinHit | null }) {
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<CheckinHit[]>([]);
   const [total, setTotal] = useState(0);
@@ -51,6 +51,11 @@ export function CheckinPanel({ campaignId, today, onChanged, refreshKey }: { cam
     else if (person) inputRef.current?.focus();
     else searchRef.current?.focus();
   }, [person, step]);
+
+  useEffect(() => {
+    if (openPerson) open(openPerson);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [openPerson]);
 
   const open = (h: CheckinHit | undefined) => {
     if (!h) return;

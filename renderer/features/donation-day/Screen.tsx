@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { CheckinHit } from '../../../shared/ipc/channels/donation-day';
 import { api } from '../../api';
 import { useCampaign } from '../../app/campaign-context';
 import { useLoad } from '../../components/hooks';
@@ -20,6 +21,7 @@ export function DonationDayScreen() {
   const [tab, setTab] = useState<'checkin' | 'results'>('checkin');
   const [walkIn, setWalkIn] = useState(false);
   const [tick, setTick] = useState(0);
+  const [added, setAdded] = useState<CheckinHit | null>(null);
   const today = localToday();
   const stats = useLoad(() => api.donationDay.stats({ campaignId: current?.id ?? 0 }), [current?.id, tick]);
   const units = useLoad(() => api.units.list({}), []);
@@ -55,7 +57,7 @@ export function DonationDayScreen() {
         <button role="tab" aria-selected={tab === 'results'} className={tab === 'results' ? 'active' : ''} onClick={() => setTab('results')}>Nhập kết quả từ cơ sở tiếp nhận máu</button>
       </div>
       {tab === 'checkin' ? (
-        <CheckinPanel campaignId={current.id} today={today} onChanged={changed} refreshKey={tick} />
+        <CheckinPanel campaignId={current.id} today={today} onChanged={changed} refreshKey={tick} openPerson={added} />
       ) : (
         <ResultsImport campaignId={current.id} today={today} onChanged={changed} />
       )}
@@ -65,7 +67,7 @@ export function DonationDayScreen() {
           units={units.data ?? []}
           today={today}
           onClose={() => setWalkIn(false)}
-          onDone={() => { setWalkIn(false); setTab('checkin'); changed(); }}
+          onDone={(h) => { setWalkIn(false); setTab('checkin'); setAdded(h); changed(); }}
         />
       )}
     </section>

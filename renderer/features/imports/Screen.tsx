@@ -63,15 +63,10 @@ export function ImportsScreen() {
   return (
     <section>
       <PageHeader title="Nhập danh sách" subtitle="Kéo thả các tệp Excel/CSV đơn vị gửi đến; kiểm tra từng dòng trước khi ghi." />
-      <div className="toolbar">
-        <label className="check">
-          Đợt hiến máu:{' '}
-          <select aria-label="Đợt hiến máu" value={current?.id ?? ''} onChange={(e) => setCurrentId(Number(e.target.value))}>
-            {campaigns.length === 0 && <option value="">(sẽ tạo đợt mặc định)</option>}
-            {campaigns.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-          </select>
-        </label>
-      </div>
+      <p className="muted">
+        Nhập vào đợt: <strong>{current?.name ?? 'chưa có đợt nào (sẽ tạo một đợt mặc định)'}</strong>
+        {campaigns.length > 1 && ' — đổi đợt ở ô “Đợt đang làm việc” phía trên.'}
+      </p>
       <div
         className={`dropzone${over ? ' over' : ''}`}
         onDragOver={(e) => { e.preventDefault(); setOver(true); }}

@@ -9,20 +9,20 @@ export interface Bar {
 /** One horizontal bar per unit: the achieved figure in red over its quota in grey, with the % at the end. */
 export function QuotaBars({ bars, title }: { bars: Bar[]; title: string }) {
   const rowH = 24;
-  const labelW = 210;
-  const chartW = 460;
+  const labelW = 190;
+  const chartW = 260;
   const max = Math.max(1, ...bars.map((b) => Math.max(b.value, b.target ?? 0)));
   const h = bars.length * rowH + 30;
   const x = (v: number) => (v / max) * chartW;
   return (
-    <svg className="chart" role="img" aria-label={title} viewBox={`0 0 ${labelW + chartW + 90} ${h}`} width="100%" style={{ maxWidth: labelW + chartW + 90 }}>
+    <svg className="chart" role="img" aria-label={title} viewBox={`0 0 ${labelW + chartW + 110} ${h}`} width={labelW + chartW + 110} height={h} style={{ maxWidth: '100%', height: 'auto' }}>
       <title>{title}</title>
       {bars.map((b, i) => {
         const y = i * rowH + 4;
         const pct = b.target ? Math.round((b.value / b.target) * 100) : null;
         return (
           <g key={i}>
-            <text x={labelW - 6} y={y + 14} textAnchor="end" fontSize="12" fill="#1f2328">{b.label.length > 30 ? b.label.slice(0, 29) + '…' : b.label}</text>
+            <text x={labelW - 6} y={y + 14} textAnchor="end" fontSize="12" fill="#1f2328">{b.label.length > 28 ? b.label.slice(0, 27) + '…' : b.label}</text>
             {b.target !== null && <rect x={labelW} y={y + 2} width={x(b.target)} height={rowH - 8} fill="#e3e6ea" />}
             <rect x={labelW} y={y + 5} width={x(b.value)} height={rowH - 14} fill={pct !== null && pct >= 100 ? '#1a7f37' : '#c8102e'} />
             <text x={labelW + Math.max(x(b.value), b.target !== null ? x(b.target) : 0) + 6} y={y + 14} fontSize="11" fill="#5f6670">

@@ -4,7 +4,7 @@ import { normalizeBirthDate } from './dates';
 import { detectHeader, headerSignature } from './detect-header';
 import { fieldFromHeader } from './header-synonyms';
 import { extractRow, planColumns, type ExtractedRow } from './extract-row';
-import { isMark } from './values';
+import { isMark, normalizeGender } from './values';
 import { inferByValues } from './infer-by-values';
 import type { ColumnMapping, FieldKey, SheetGrid } from './types';
 
@@ -41,6 +41,25 @@ function colsOf(mapping: ColumnMapping, fields: FieldKey[]): number[] {
   return Object.entries(mapping).filter(([, f]) => fields.includes(f as FieldKey)).map(([c]) => Number(c));
 }
 
+/** "Họ và tên" merged over two columns: surname-and-middle on the left, given name alone on the right. */
+function splitMergedName(sheet: SheetGrid, mapping: ColumnMapping, headers: string[], start: number): void {
+  const c = Number(Object.entries(mapping).find(([, f]) => f === 'full_name')?.[0] ?? -1);
+  if (c < 0) return;
+  const right = mapping[c + 1];
+  if (!(right === 'full_name' || (right === undefined && !headers[c + 1]))) return;
+  let single = 0, total = 0;
+  for (let r = start - 1; r < Math.min(sheet.rows.length, start + 100); r++) {
+    const t = cellText(sheet.rows[r]?.[c + 1]);
+    if (!t) continue;
+    total++;
+    if (/^[\p{L}]+$/u.test(t) && !normalizeGender(t) && !isMark(t)) single++;
+  }
+  if (total > 0 && single >= total * 0.8) {
+    mapping[c] = 'name_first';
+    mapping[c + 1] = 'name_last';
+  }
+}
+
 /** Nam/Nữ columns holding dates are birth-date columns; a column of only x marks is a gender column. */
 function refineByValues(sheet: SheetGrid, mapping: ColumnMapping, start: number, refYear: number): void {
   for (const [key, f] of Object.entries(mapping)) {
@@ -68,7 +87,10 @@ export function analyzeSheet(sheet: SheetGrid, opts: AnalyzeOptions): SheetAnaly
   if (!header) return { ...base, skipped: 'no_header' };
   const mapping: ColumnMapping = { ...header.mapping };
   refineByValues(sheet, mapping, header.dataStart, opts.refYear);
-  inferByValues(sheet, mapping, header.dataStart, Math.max(header.headers.length, ...sheet.rows.slice(header.dataStart - 1, header.dataStart + 20).map((r) => r?.length ?? 0)));
+  splitMergedName(sheet, mapping, header.headers, header.dataStart);
+  let width = header.headers.length;
+  for (let r = header.dataStart - 1; r < Math.min(sheet.rows.length, header.dataStart + 60); r++) width = Math.max(width, sheet.rows[r]?.length ?? 0);
+  inferByValues(sheet, mapping, header.dataStart, width);
   const finalMapping = opts.mapping ? { ...opts.mapping } : mapping;
   const titleRows: string[] = [];
   for (let r = 0; r < header.headerRows[0] - 1; r++) {

@@ -15,6 +15,8 @@ export interface ExtractedRow {
   issues: RowIssue[];
   /** Original cell texts by column index. */
   cells: Record<number, string>;
+  /** Date of the last donation, when the list has such a column. */
+  lastDonation: string | null;
 }
 
 /** The columns of each field, computed once per sheet rather than once per row. */
@@ -112,6 +114,9 @@ export function extractRow(row: GridRow, mapping: ColumnMapping | ColumnPlan, op
   }
   const cCell = firstCell(row, texts, colsOf(mapping, 'prior_donations'));
   const prior_donations = cCell ? normalizeDonationCount(cCell.cell.v) : null;
+  const lCell = firstCell(row, texts, colsOf(mapping, 'last_donation'));
+  const last = lCell ? normalizeBirthDate(lCell.cell.v, { ...dateOpts, date: lCell.cell.date }) : null;
+  const lastDonation = last?.value && /^\d{4}-\d{2}-\d{2}$/.test(last.value) ? last.value : null;
 
   return {
     values: {
@@ -128,5 +133,6 @@ export function extractRow(row: GridRow, mapping: ColumnMapping | ColumnPlan, op
     },
     issues,
     cells,
+    lastDonation,
   };
 }

@@ -15,6 +15,7 @@ interface Rule {
 // Order matters: the first rule that matches wins.
 const RULES: Rule[] = [
   { field: 'stt', test: /^(stt|tt|so tt|so thu tu|thu tu|s t t|no)$/ },
+  { field: 'last_donation', test: /(ngay|lan) hien (mau )?(gan nhat|gan day nhat|cuoi|lan cuoi)|hien (mau )?lan cuoi|lan hien cuoi/ },
   { field: 'prior_donations', test: /\b(so lan|lan hien|lan da hien|so lan da hien)\b/ },
   { field: 'blood_group', test: /\bnhom mau\b|^mau$|^nhom$|blood/ },
   { field: 'name_first', test: /^(ho dem|ho va dem|ho va ten dem|ho chu dem|ho ten dem|ho lot|ho)$/ },

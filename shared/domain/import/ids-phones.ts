@@ -32,7 +32,12 @@ export function normalizeNationalId(v: string | number | boolean | null | undefi
     if (/^\d+([.,]\d+)?e\+?\d+$/i.test(s.replace(/\s/g, ''))) {
       return { value: null, problem: 'Số CCCD/CMND đã bị Excel đổi sang dạng 1,09E+11 nên mất chữ số; hãy nhập lại số đầy đủ.' };
     }
-    const cleaned = s.replace(SEPARATORS, '');
+    let cleaned = /^\d+\.0+$/.test(s) ? s.replace(/\.0+$/, '') : s.replace(SEPARATORS, ''); // "20090012345.0" from a CSV export
+    if (!/^\d+$/.test(cleaned)) {
+      // "CCCD: 001090012345", "số 0010…": one run of digits in some words
+      const runs = s.match(/\d[\d .]{6,}\d/g)?.map((r) => r.replace(/[ .]/g, '')).filter((r) => r.length >= 8 && r.length <= 12) ?? [];
+      if (runs.length === 1) cleaned = runs[0];
+    }
     if (!/^\d+$/.test(cleaned)) return { value: null, problem: `Số CCCD/CMND "${s.length > 30 ? s.slice(0, 30) + '…' : s}" có ký tự không phải chữ số.` };
     digits = cleaned;
   }
@@ -80,7 +85,7 @@ export function normalizePhone(v: string | number | boolean | null | undefined):
     const p = digits ? phoneFromDigits(digits) : null;
     return p ? { value: p, problem: null } : { value: digits, problem: 'Số điện thoại không hợp lệ (di động có 10 chữ số, bắt đầu bằng 0).' };
   }
-  const s = v.normalize('NFC').trim();
+  const s = v.normalize('NFC').trim().replace(/^(\+?\d+)\.0+$/, '$1');
   if (!s) return { value: null, problem: null };
   const compact = s.replace(/[\s\u00a0.\-()]/g, '');
   let parts: string[];

@@ -23,7 +23,7 @@ export interface SheetGrid {
 
 export const FIELD_KEYS = [
   'stt', 'full_name', 'name_first', 'name_last', 'birth', 'birth_m', 'birth_f', 'gender', 'gender_m', 'gender_f',
-  'national_id', 'phone', 'address', 'workplace', 'blood_group', 'prior_donations', 'note',
+  'national_id', 'phone', 'address', 'workplace', 'blood_group', 'prior_donations', 'last_donation', 'note',
 ] as const;
 export type FieldKey = (typeof FIELD_KEYS)[number];
 
@@ -47,6 +47,7 @@ export const FIELD_LABELS: Record<FieldKey | 'ignore', string> = {
   workplace: 'Đơn vị công tác / nghề nghiệp',
   blood_group: 'Nhóm máu',
   prior_donations: 'Số lần đã hiến',
+  last_donation: 'Ngày hiến gần nhất',
   note: 'Ghi chú',
   ignore: 'Bỏ qua',
 };

@@ -61,8 +61,11 @@ export function normalizeDonationCount(v: string | number | boolean | null | und
 }
 
 /** Plain text fields (address, workplace, note): NFC and single spaces. */
+const NEEDS_COLLAPSE = /\s\s|^\s|\s$|[\t\n\r\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
+
 export function normalizeText(v: string | number | boolean | null | undefined): string | null {
   if (v === null || v === undefined) return null;
-  const s = collapseSpaces(String(v).normalize('NFC'));
+  const t = String(v).normalize('NFC');
+  const s = NEEDS_COLLAPSE.test(t) ? collapseSpaces(t) : t;
   return s || null;
 }

@@ -68,13 +68,24 @@ function range(from: number, toExclusive: number): number[] {
  * least (and the common Văn/Thị less still).
  */
 export function nameSimilarityParts(a: NameParts, b: NameParts): number {
+  return nameDetail(a, b).total;
+}
+
+export interface NameDetail {
+  total: number;
+  given: number;
+  family: number;
+}
+
+/** The weighted total and its two strongest parts (given name, family name). */
+export function nameDetail(a: NameParts, b: NameParts): NameDetail {
   const na = a.folded.length;
   const nb = b.folded.length;
-  if (!na || !nb) return 0;
+  if (!na || !nb) return { total: 0, given: 0, family: 0 };
   const given = wordSimilarity(a.marked[na - 1], a.folded[na - 1], b.marked[nb - 1], b.folded[nb - 1]);
-  if (na === 1 || nb === 1) return na === nb ? given : given * 0.7;
+  if (na === 1 || nb === 1) return { total: na === nb ? given : given * 0.7, given, family: 0 };
   const family = wordSimilarity(a.marked[0], a.folded[0], b.marked[0], b.folded[0]);
-  return W_GIVEN * given + W_FAMILY * family + W_MIDDLE * middleSimilarity(a, b);
+  return { total: W_GIVEN * given + W_FAMILY * family + W_MIDDLE * middleSimilarity(a, b), given, family };
 }
 
 export function nameSimilarity(a: string, b: string): number {

@@ -1,4 +1,4 @@
-import { nameSimilarityParts, withinOneEdit } from './name-similarity';
+import { nameDetail, withinOneEdit } from './name-similarity';
 import { cccdMismatches } from './national-id';
 import type { PreparedRecord } from './record';
 
@@ -22,6 +22,7 @@ export const MIN_SHOWN_SCORE = 0.3;
 
 const NAME_SAME = 0.94;
 const NAME_NEAR = 0.85;
+const NAME_TYPO = 0.75;
 
 function idLabel(p: PreparedRecord): string {
   return p.idKind === 'cmnd' ? 'CMND' : 'CCCD';
@@ -29,7 +30,10 @@ function idLabel(p: PreparedRecord): string {
 
 /** Compares two records; the reasons say why in words a clerk can check. */
 export function scorePair(a: PreparedRecord, b: PreparedRecord): PairScore {
-  const sim = nameSimilarityParts(a.name, b.name);
+  const nd = nameDetail(a.name, b.name);
+  const sim = nd.total;
+  // every word present, each at worst one letter off (a typo even in a short given name)
+  const allWordsClose = nd.given >= 0.7 && nd.family >= 0.7 && sim >= NAME_TYPO;
   const exactName = a.name.markedFull === b.name.markedFull;
   const nameV: FieldVerdict = exactName ? 'same' : sim >= NAME_NEAR ? 'similar' : 'different';
   const ra = a.rec;
@@ -107,6 +111,12 @@ export function scorePair(a: PreparedRecord, b: PreparedRecord): PairScore {
       score = (sim >= NAME_SAME ? 0.9 : 0.82) - (phoneDiffers ? 0.12 : 0);
       reasons.push(exactName ? 'cùng họ tên và ngày sinh' : sim >= NAME_SAME ? 'họ tên gần như trùng, cùng ngày sinh' : 'tên gần giống, cùng ngày sinh');
       if (phoneDiffers) reasons.push('nhưng khác số điện thoại và không có số giấy tờ để đối chiếu');
+    } else if (allWordsClose && phoneSame && (birthV === 'same' || birthV === 'similar') && genderV !== 'different') {
+      score = 0.82;
+      reasons.push('cùng số điện thoại, tên gần giống', birthV === 'same' ? 'cùng ngày sinh' : 'cùng năm sinh');
+    } else if (allWordsClose && dateSame) {
+      score = 0.65;
+      reasons.push('tên gần giống, cùng ngày sinh — cần xem kỹ');
     } else if (sim >= NAME_SAME && birthV === 'similar') {
       score = 0.55;
       reasons.push(`${nameWords} và cùng năm sinh — chưa đủ để khẳng định là một người`);

@@ -113,6 +113,9 @@ export const certificateSerialSchema = z.object({
   issuedOn: z.string(),
   voidReason: z.string().nullable(),
   reissueOf: z.string().nullable(),
+  donationId: z.number().nullable(),
+  /** A void serial that has already been printed again on another form. */
+  reissued: z.boolean(),
 });
 
 export const issuedDocumentSchema = z.object({

@@ -203,3 +203,31 @@ describe('recovery when the database does not open', () => {
     }
   });
 });
+
+describe('startDatabase', () => {
+  it('opens a healthy file with its daily backup, and serves recovery for a damaged one without touching it', async () => {
+    const dir = fs.mkdtempSync(path.join((await import('node:os')).tmpdir(), 'giot-hong-start-'));
+    try {
+      const { startDatabase } = await import('../../../electron/services/backup/startup');
+      const dbPath = path.join(dir, 'giot-hong.sqlite');
+      const first = startDatabase(dbPath);
+      expect(first.mode).toBe('normal');
+      if (first.mode !== 'normal') return;
+      expect(first.health.state).toBe('missing');
+      expect(first.daily?.file).toMatch(/-daily\.sqlite$/);
+      await createUnit(first.ctx, { name: 'Xã Tân Thành' });
+      await first.ctx.conn.close();
+      const bytes = fs.readFileSync(dbPath);
+      bytes.fill(0x33, 2 * 4096, 2 * 4096 + 300);
+      fs.writeFileSync(dbPath, bytes);
+      const second = startDatabase(dbPath);
+      expect(second.mode).toBe('recovery');
+      if (second.mode !== 'recovery') return;
+      expect(second.message).toMatch(/bị hỏng/);
+      expect(fs.readFileSync(dbPath).equals(bytes)).toBe(true);
+      expect(await second.dispatch('units:list', {})).toMatchObject({ ok: false, error: { code: 'DB_OPEN' } });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

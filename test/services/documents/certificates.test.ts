@@ -67,7 +67,8 @@ describe('certificates on the pre-printed form', () => {
     expect(pdfPages(pdfOf(re), ctx.dir, 're')[0]).toContain(spoiled.personName.toLocaleUpperCase('vi'));
     const after = await listSerials(ctx, campaign.id);
     expect(after.find((s) => s.serial === spoiled.serial)).toMatchObject({ status: 'void', voidReason: 'Kẹt giấy khi in' });
-    expect(after.find((s) => s.serial === '000050')).toMatchObject({ status: 'issued', reissueOf: spoiled.serial, personName: spoiled.personName });
+    expect(after.find((s) => s.serial === '000050')).toMatchObject({ status: 'issued', reissueOf: spoiled.serial, personName: spoiled.personName, reissued: false });
+    expect(after.find((s) => s.serial === spoiled.serial)).toMatchObject({ reissued: true, donationId: donation.donation_id });
     await expect(voidSerial(ctx, spoiled.serial, 'lần nữa')).rejects.toThrow(/đã huỷ/);
   });
 

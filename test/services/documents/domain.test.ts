@@ -3,7 +3,8 @@ import { amountInWords, numberToVietnameseWords } from '../../../shared/domain/d
 import { documentDate, formatMoney, formatNumberVi, formatPercent, placeAndDate, weekdayVi } from '../../../shared/domain/documents/format';
 import { documentNumberLine, documentNumberText, nextSerial } from '../../../shared/domain/documents/numbering';
 import { classifyLine, fillTemplate, missingPlaceholders, parseInline } from '../../../shared/domain/documents/template';
-import { estimateLines, packRows } from '../../../electron/services/documents/paginate';
+import { estimateLines, packRows, keepTailWithRows } from '../../../electron/services/documents/paginate';
+import { keepTokensWhole } from '../../../electron/services/documents/pdf/body-text';
 
 describe('amount in words', () => {
   it.each([
@@ -78,11 +79,23 @@ describe('templates', () => {
   });
 });
 
+describe('body text', () => {
+  it('keeps numbers and dates with / and - whole so justification cannot split them', () => {
+    const runs = keepTokensWhole([{ text: 'Thực hiện Kế hoạch số 02/KH-BCĐ ngày 17/6/2024 - Hành trình đỏ', italics: true }]);
+    expect(runs.map((r) => r.text).join('')).toBe('Thực hiện Kế hoạch số 02/KH-BCĐ ngày 17/6/2024 - Hành trình đỏ');
+    expect(runs.filter((r) => r.noWrap).map((r) => r.text)).toEqual(['02/KH-BCĐ', '17/6/2024']);
+    expect(runs.every((r) => r.italics)).toBe(true);
+  });
+});
+
 describe('pagination', () => {
   it('estimates wrapped lines and packs rows into pages', () => {
     expect(estimateLines('Nguyễn Văn An', 200, 11)).toBe(1);
     expect(estimateLines('Phạm Đình Ngọc Bảo Khuê Hoàng Thị Phương Thảo Nguyễn', 80, 11)).toBeGreaterThan(2);
     expect(packRows([10, 10, 10, 10, 10], 20, 30)).toEqual([[0, 1], [2, 3, 4]]);
     expect(packRows([], 20, 30)).toEqual([[]]);
+    // a closing block that does not fit under the last rows takes some of them along
+    expect(keepTailWithRows([[0, 1], [2, 3, 4]], [10, 10, 10, 10, 10], 20, 30, 5)).toEqual([[0, 1], [2, 3], [4]]);
+    expect(keepTailWithRows([[0, 1], [2]], [10, 10, 10], 20, 30, 5)).toEqual([[0, 1], [2]]);
   });
 });

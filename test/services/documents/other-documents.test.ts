@@ -134,6 +134,16 @@ describe('job, IPC and CLI', () => {
     expect(code).toBe(0);
     expect(lines.join('\n')).toContain('số 01/KH-BCĐ');
     expect(squash(pdftotext(fs.readFileSync(out), ctx.dir, 'cli'))).toContain('Số: 01/KH-BCĐ');
+    for (const kind of ['invitations', 'certificates', 'honour-certificates', 'signature-list', 'result-report', 'honour-list']) {
+      const file = path.join(ctx.dir, `${kind}.pdf`);
+      const c = await runCli(['print', kind, '--campaign', String(campaign.id), '--db', ctx.dbPath, '--out', file, '--json'], { out: (t) => lines.push(t), err: () => {} });
+      expect(c, kind).toBe(0);
+      expect(fs.readFileSync(file).subarray(0, 5).toString(), kind).toBe('%PDF-');
+      expect(JSON.parse(lines[lines.length - 1])).toMatchObject({ out: file, pages: expect.any(Number) });
+    }
+    const xlsxFile = path.join(ctx.dir, 'ds.xlsx');
+    expect(await runCli(['print', 'unit-registrants', '--campaign', String(campaign.id), '--db', ctx.dbPath, '--out', xlsxFile, '--xlsx', 'yes'], { out: () => {}, err: () => {} })).toBe(0);
+    expect(fs.readFileSync(xlsxFile).subarray(0, 2).toString()).toBe('PK');
     const usage = await runCli(['print', 'menu', '--db', ctx.dbPath], { out: () => {}, err: (t) => lines.push(t) });
     expect(usage).toBe(2);
     // reopen so cleanup can close it again

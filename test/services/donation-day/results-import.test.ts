@@ -21,7 +21,8 @@ async function resultList(): Promise<Buffer> {
   ws.addRow([5, 'Phạm Văn Tùng', 1990, null, null, 350, null, null, null]); // row 8: two registrations match
   ws.addRow([6, 'Hoàng Văn Không', null, null, null, 350, null, null, null]); // row 9: name only
   ws.addRow([7, 'Trần Văn Sai', 1980, null, null, 300, null, null, null]); // row 10: impossible volume
-  ws.addRow(['', 'Tổng cộng: 7 người']);
+  ws.addRow([8, 'Huỳnh Văn Tuấn', null, null, '0901111222', 350, null, null, null]); // row 11: Hoàng/Huỳnh, same phone
+  ws.addRow(['', 'Tổng cộng: 8 người']);
   ws.addRow(['', 'Người lập biểu']);
   ws.addRow(['', 'Nguyễn Văn Ký']);
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -45,13 +46,14 @@ describe('blood facility result list', () => {
     const duc = reg('Đặng Văn Đức', { name: '', birth: '1995' }, u2.id, 'doan.xlsx', 4);
     const tung1 = reg('Phạm Văn Tùng', { name: '', birth: '1990-01-01' }, u1.id, 'gd.xlsx', 7);
     const tung2 = reg('Phạm Văn Tùng', { name: '', birth: '1990-09-09' }, u2.id, 'doan.xlsx', 5);
-    return { c, van, an, duc, tung1, tung2 };
+    const tuan = reg('Hoàng Văn Tuấn', { name: '', birth: '1992-02-02', phone: '0901111222' }, u2.id, 'doan.xlsx', 6);
+    return { c, van, an, duc, tung1, tung2, tuan };
   }
 
   it('matches by CCCD, phone + name, name + birth year; records walk-ins; lists the rest for review', async () => {
     const s = await setup();
     const r = await importResults(ctx, s.c.id, 'ket-qua.xlsx', await resultList());
-    expect(r).toMatchObject({ rows: 6, matched: 3 });
+    expect(r).toMatchObject({ rows: 7, matched: 4 });
     expect(r.skipped.map((x) => x.row)).toEqual([10]);
     expect(r.walkIns.map((w) => [w.row, w.fullName])).toEqual([[7, 'Lý Thị Mới']]);
     expect(r.unmatched.map((u) => u.row)).toEqual([8, 9]);
@@ -62,15 +64,16 @@ describe('blood facility result list', () => {
       { file: 'ket-qua.xlsx', row: 5, person_ref: { file: 'gd.xlsx', sheet: 'DS', row: 6 }, outcome: 'donated', volume_ml: 450 },
       { file: 'ket-qua.xlsx', row: 6, person_ref: { file: 'doan.xlsx', sheet: 'DS', row: 4 }, outcome: 'deferred', volume_ml: null },
       { file: 'ket-qua.xlsx', row: 7, person_ref: null, outcome: 'donated', volume_ml: 250 },
+      { file: 'ket-qua.xlsx', row: 11, person_ref: { file: 'doan.xlsx', sheet: 'DS', row: 6 }, outcome: 'donated', volume_ml: 350 },
     ]);
     expect(ctx.sqlite.prepare("SELECT serial, person_id FROM certificate_serials").all()).toEqual([{ serial: 'GCN-1', person_id: s.van.id }]);
     expect(ctx.sqlite.prepare('SELECT reason FROM deferrals').all()).toEqual([{ reason: 'Hb thấp' }]);
 
     // Importing the same list again changes nothing.
     const again = await importResults(ctx, s.c.id, 'ket-qua.xlsx', await resultList());
-    expect(again).toMatchObject({ matched: 4, walkIns: [] });
-    expect(ctx.sqlite.prepare('SELECT COUNT(*) AS n FROM donations').get()).toEqual({ n: 4 });
-    expect(ctx.sqlite.prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: 6 });
+    expect(again).toMatchObject({ matched: 5, walkIns: [] });
+    expect(ctx.sqlite.prepare('SELECT COUNT(*) AS n FROM donations').get()).toEqual({ n: 5 });
+    expect(ctx.sqlite.prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: 7 });
     expect((await exportDonationsInterchange(ctx, s.c.id)).donations).toEqual(out.donations);
 
     // The clerk settles the two review rows.
@@ -78,7 +81,7 @@ describe('blood facility result list', () => {
     const walk = await resolveResultRow(ctx, { campaignId: s.c.id, file: 'ket-qua.xlsx', row: r.unmatched[1], registrationId: null });
     expect(walk).toMatchObject({ fullName: 'Hoàng Văn Không', outcome: 'donated', volumeMl: 350, walkIn: true });
     const final = (await exportDonationsInterchange(ctx, s.c.id)).donations;
-    expect(final.slice(4)).toEqual([
+    expect(final.slice(4, 6)).toEqual([
       { file: 'ket-qua.xlsx', row: 8, person_ref: { file: 'doan.xlsx', sheet: 'DS', row: 5 }, outcome: 'donated', volume_ml: 350 },
       { file: 'ket-qua.xlsx', row: 9, person_ref: null, outcome: 'donated', volume_ml: 350 },
     ]);
@@ -87,8 +90,8 @@ describe('blood facility result list', () => {
     expect(linked.personId).toBe(s.tung1.id);
     expect((await exportDonationsInterchange(ctx, s.c.id)).donations[5].person_ref).toEqual({ file: 'gd.xlsx', sheet: 'DS', row: 7 });
     const third = await importResults(ctx, s.c.id, 'ket-qua.xlsx', await resultList());
-    expect(third).toMatchObject({ matched: 6, walkIns: [], unmatched: [] });
-    expect((await exportDonationsInterchange(ctx, s.c.id)).donations).toHaveLength(6);
+    expect(third).toMatchObject({ matched: 7, walkIns: [], unmatched: [] });
+    expect((await exportDonationsInterchange(ctx, s.c.id)).donations).toHaveLength(7);
     expect(getPersonPage(ctx, s.van.id)).toMatchObject({ donationCount: 1, lastDonation: '2026-06-17', certificates: [{ serial: 'GCN-1', status: 'issued' }] });
   });
 

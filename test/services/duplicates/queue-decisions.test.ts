@@ -7,6 +7,8 @@ import { decidePair } from '../../../electron/services/duplicates/decisions';
 import { bulkMerge, bulkMergeSummary } from '../../../electron/services/duplicates/bulk-merge';
 import { exportUnitFeedback, safeCell, unitDuplicateCounts } from '../../../electron/services/duplicates/feedback-export';
 import { runCli } from '../../../electron/cli';
+import { mergePeople } from '../../../electron/services/duplicates/merge';
+import { duplicateGroupsForExport } from '../../../electron/services/duplicates/export-groups';
 import { createAppContext } from '../../../electron/services/create-context';
 import { insertCampaign, insertRow, insertUnit } from './fixtures';
 
@@ -76,6 +78,19 @@ describe('the duplicates queue and its decisions', () => {
     expect(ctx.sqlite.prepare('SELECT merged_into FROM people WHERE id = ?').pluck().get(ids.tuan2)).toBeNull();
     const list = listCandidates(ctx, { campaignId, minScore: 0.8 });
     expect(list.items.map((c) => c.a.fullName)).toEqual(['Ngô Đức Tuấn']);
+  });
+
+  it('after a merge, a pair with the merged person is shown with the survivor, and the export keeps the whole group', async () => {
+    const a = insertRow(ctx.sqlite, { campaignId, unitId: ward, file: 'VT.xlsx', sheet: 'DS', row: 20, fullName: 'Nguyễn Văn Hùng', gender: 'M', birthDate: '1990-01-02', nationalId: '020090111222', phone: '0911000001' });
+    const b = insertRow(ctx.sqlite, { campaignId, unitId: youth, file: 'TD.xlsx', sheet: 'DS', row: 20, fullName: 'Nguyen Van Hung', gender: 'M', birthDate: '1990', nationalId: '020090111222', phone: '0911000002' });
+    const c = insertRow(ctx.sqlite, { campaignId, unitId: youth, file: 'TD bổ sung.xlsx', sheet: 'DS', row: 4, fullName: 'Nguyễn Văn Hùgn', gender: 'M', birthDate: '1990', phone: '0911000002' });
+    await matchCampaignNow(ctx, campaignId);
+    mergePeople(ctx, { survivorId: a.personId, mergedId: b.personId });
+    const keys = listCandidates(ctx, { campaignId, minScore: 0.8 }).items.map((x) => x.key);
+    expect(keys).toContain(`${a.personId}-${c.personId}`);
+    const groups = await duplicateGroupsForExport(ctx, campaignId);
+    const g = groups.find((x) => x.some((r) => r.file === 'TD bổ sung.xlsx'));
+    expect(g?.map((r) => `${r.file}:${r.row}`).sort()).toEqual(['TD bổ sung.xlsx:4', 'TD.xlsx:20', 'VT.xlsx:20']);
   });
 
   it('recognises a returning donor from an earlier campaign as a list arrives', () => {

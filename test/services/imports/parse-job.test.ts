@@ -23,6 +23,16 @@ describe('parsing as a job, remapping, remembering the mapping', () => {
     expect(preview.sheets[0].samples['1']).toEqual(['Nguyễn Thị', 'Đoàn Văn', 'Lê Minh']);
   });
 
+  it('can be cancelled: the job ends as cancelled and nothing is written', async () => {
+    const f = await schoolsWorkbook();
+    const { jobId } = await startParseJob(ctx, { campaignId: null, files: [{ name: f.name, dataBase64: f.data.toString('base64') }] });
+    expect(ctx.jobs.cancel(jobId)).toBe(true);
+    const st = await ctx.jobs.wait(jobId);
+    expect(st.state).toBe('cancelled');
+    expect(st.error?.message).toMatch(/huỷ/i);
+    expect((ctx.sqlite.prepare('SELECT COUNT(*) AS n FROM registrations').get() as { n: number }).n).toBe(0);
+  });
+
   it('applies the clerk’s mapping, and remembers it for the next file with that header', async () => {
     const f = await schoolsWorkbook();
     const campaignId = await resolveCampaign(ctx, undefined);

@@ -5,7 +5,7 @@ import { exportInterchange } from '../../../electron/services/imports/export-int
 import { buildPreview } from '../../../electron/services/imports/build-preview';
 import { commitImport } from '../../../electron/services/imports/commit-import';
 import { listBatches, undoBatch } from '../../../electron/services/imports/batches';
-import { csvFixtures, date1904Workbook, schoolsWorkbook, villagesWorkbook, vniList } from '../../fixtures/imports/make-fixtures';
+import { csvFixtures, date1904Workbook, groupedHeaderWorkbook, mergedNameWorkbook, schoolsWorkbook, villagesWorkbook, vniList } from '../../fixtures/imports/make-fixtures';
 
 let ctx: ReturnType<typeof tempContext>;
 let campaignId: number;
@@ -63,6 +63,23 @@ describe('list styles beyond the sample corpus', () => {
     expect(preview.sheets[0].ignored.map((i) => i.kind)).toEqual(['section', 'section']);
   });
 
+  it('maps grouped two-row headers, years under Nam/Nữ, and an unnamed column by its values', async () => {
+    const f = await groupedHeaderWorkbook();
+    const { preview } = await buildPreview(ctx, { fileName: f.name, data: f.data, campaignId });
+    expect(preview.sheets[0].mapping).toMatchObject({ '0': 'stt', '1': 'full_name', '2': 'birth_m', '3': 'birth_f', '4': 'phone', '5': 'address', '6': 'national_id' });
+    expect(preview.rows.map((r) => [r.row, r.values.full_name, r.values.gender, r.values.birth_date, r.values.phone, r.values.national_id])).toEqual([
+      [4, 'Hoàng Thị Ngọc', 'F', '1996', '0912345001', '020196000111'],
+      [5, 'Lý Văn Phong', 'M', '1989', '0912345002', '020089000222'],
+      [6, 'Chu Thị Vân', 'F', '2001', null, '020301000333'],
+    ]);
+    expect(preview.unit.proposedName).toBe('Hội Liên Hiệp Phụ Nữ Xã Hoàng Đồng');
+  });
+
+  it('joins a name split under one merged "Họ và tên" header', async () => {
+    const rows = await importOne(await mergedNameWorkbook());
+    expect(rows.map((r) => r.full_name)).toEqual(['Nguyễn Văn Thắng', 'Hà Thị Thu Hằng']);
+  });
+
   it('reads dates of a 1904 workbook and restores number-typed CCCD and phone', async () => {
     const rows = await importOne(await date1904Workbook());
     expect(rows[0]).toMatchObject({ birth_date: '1990-03-12', national_id: '020090012345', phone: '0912345678' });
@@ -75,6 +92,12 @@ describe('list styles beyond the sample corpus', () => {
     expect(preview.rows[0].issues.map((i) => i.code).sort()).toEqual(['cccd_sex', 'cccd_year']);
     expect(preview.rows[2].issues.map((i) => i.code)).toContain('age_limit');
     expect(preview.rows[2].eligible).toBe(false);
+  });
+
+  it('warns when the last donation is less than the campaign interval before the donation day', async () => {
+    const csv = 'STT;Họ và tên;Năm sinh;Giới tính;Ngày hiến gần nhất\n1;Nông Văn Tám;1990;Nam;15/04/2026\n2;Vi Thị Chín;1992;Nữ;01/01/2026\n';
+    const { preview } = await buildPreview(ctx, { fileName: 'hien gan.csv', data: Buffer.from(csv, 'utf8'), campaignId });
+    expect(preview.rows.map((r) => r.issues.map((i) => i.code))).toEqual([['interval'], []]);
   });
 
   it('detects a re-import, replaces on request, and undoes a whole batch', async () => {

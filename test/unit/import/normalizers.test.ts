@@ -17,6 +17,8 @@ describe('legacy encodings', () => {
     expect(decodeVni('Tröôøng Ñaïi hoïc')).toBe('Trường Đại học');
     expect(decodeVni('Traàn Thò Hoàng Vaân')).toBe('Trần Thị Hồng Vân');
     expect(decodeLegacyText('Phaïm Ñöùc Löông', 'VNI-Times')).toBe('Phạm Đức Lương');
+    expect(decodeLegacyText('NGUYEÃN THÒ HOÀNG TRÖÔØNG', 'VNI-Helve')).toBe('NGUYỄN THỊ HỒNG TRƯỜNG');
+    expect(decodeLegacyText('nguyÔn v¨n an', '.VnTimeH')).toBe('NGUYỄN VĂN AN');
   });
   it('guesses the encoding of a cell without font by which reading is plausible Vietnamese', () => {
     expect(decodeLegacyText('Nguyeãn Vaên An')).toBe('Nguyễn Văn An');
@@ -108,5 +110,24 @@ describe('row rules', () => {
     const v = { full_name: null, gender: 'M' as const, birth_date: '1990-01-01', national_id: null, phone: null, address: null, workplace: null, blood_group: null, prior_donations: null, note: null };
     const codes = validatePerson(v, rules, '2026-04-01').map((i) => i.code);
     expect(codes).toEqual(['missing_name', 'interval']);
+  });
+});
+
+describe('CSV bytes', () => {
+  it('tells UTF-8, Windows-1258 and TCVN3 bytes apart', async () => {
+    const { decodeCsvBytes } = await import('../../../electron/services/imports/read-csv');
+    const { decodeLegacyText } = await import('../../../shared/domain/import/legacy-encoding');
+    expect(decodeCsvBytes(Buffer.from('Họ và tên;Nguyễn Văn An', 'utf8'))).toBe('Họ và tên;Nguyễn Văn An');
+    const tcvn3 = Buffer.from('Hä vµ tªn;NguyÔn V¨n An', 'latin1');
+    expect(decodeLegacyText(decodeCsvBytes(tcvn3))).toBe('Họ và tên;Nguyễn Văn An');
+  });
+});
+
+describe('numbers exported as text', () => {
+  it('drops a trailing .0 and finds the one ID among words', () => {
+    expect(normalizeNationalId('20090012345.0').value).toBe('020090012345');
+    expect(normalizeNationalId('CCCD: 001090012345').value).toBe('001090012345');
+    expect(normalizePhone('912345678.0').value).toBe('0912345678');
+    expect(normalizePhone('0912345678 (Zalo)').value).toBe('0912345678');
   });
 });

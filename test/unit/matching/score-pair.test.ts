@@ -155,3 +155,20 @@ describe('default merge choices', () => {
     expect(defaultMergeChoice('fullName', 'Lê Văn A', 'Lê Văn Bình')).toBe('survivor');
   });
 });
+
+describe('a one-letter typo in a short given name', () => {
+  it('is proposed with the same phone and birth, and only shown with the birth date alone', () => {
+    const phone = scorePair(
+      rec({ fullName: 'Nguyễn Thị Hoa', gender: 'F', birthDate: '1990-03-04', phone: '0912345678' }),
+      rec({ fullName: 'Nguyễn Thị Hao', gender: 'F', birthDate: '1990', phone: '0912345678' }),
+    );
+    expect(phone.score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    expect(phone.reasons[0]).toBe('cùng số điện thoại, tên gần giống');
+    const dateOnly = scorePair(rec({ fullName: 'Lê Hồng Anh', birthDate: '1993-12-05' }), rec({ fullName: 'Lê Hồng Ash', birthDate: '1993-12-05' }));
+    expect(dateOnly.score).toBeGreaterThan(0.3);
+    expect(dateOnly.score).toBeLessThan(DEFAULT_THRESHOLD);
+    // a spouse with the same given name sharing the phone is not
+    const spouse = scorePair(rec({ fullName: 'Lê Thị Hoa', gender: 'F', birthDate: '1980', phone: '0912345678' }), rec({ fullName: 'Trần Thị Hoa', gender: 'F', birthDate: '1980', phone: '0912345678' }));
+    expect(spouse.score).toBeLessThan(DEFAULT_THRESHOLD);
+  });
+});

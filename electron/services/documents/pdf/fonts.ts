@@ -25,13 +25,19 @@ function candidateDirs(): string[] {
 
 let cached: Record<keyof typeof FONT_FILES, Buffer> | null = null;
 
-/** The four Tinos faces as buffers (read once). */
-export function loadFontBuffers(): Record<keyof typeof FONT_FILES, Buffer> {
-  if (cached) return cached;
+/** The folder holding the Tinos files (handed to the PDF worker thread, which may not see the app's paths). */
+export function fontsDir(): string {
   const dir = candidateDirs().find((d) => fs.existsSync(path.join(d, FONT_FILES.normal)));
   if (!dir) {
     throw new AppError('FONTS_MISSING', 'Không tìm thấy phông chữ Tinos (thư mục resources/fonts). Hãy cài đặt lại ứng dụng.');
   }
+  return dir;
+}
+
+/** The four Tinos faces as buffers (read once). */
+export function loadFontBuffers(): Record<keyof typeof FONT_FILES, Buffer> {
+  if (cached) return cached;
+  const dir = fontsDir();
   const read = (f: string) => fs.readFileSync(path.join(dir, f));
   cached = { normal: read(FONT_FILES.normal), bold: read(FONT_FILES.bold), italics: read(FONT_FILES.italics), bolditalics: read(FONT_FILES.bolditalics) };
   return cached;

@@ -15,10 +15,8 @@ export function contentWidth(orientation: PageOrientation = 'portrait'): number 
 }
 
 /** Page number centred in the top margin, from page 2 on (Nghị định 30). */
-function pageNumberHeader(currentPage: number): Content {
-  if (currentPage < 2) return { text: '' };
-  return { text: String(currentPage), alignment: 'center', fontSize: 13, margin: [0, 9 * MM, 0, 0] };
-}
+export const pageNumberHeader = (currentPage: number): Content =>
+  currentPage < 2 ? { text: '' } : { text: String(currentPage), alignment: 'center', fontSize: 13, margin: [0, 9 * MM, 0, 0] };
 
 /** An A4 document with ND30 margins, Tinos 14, page numbers from page 2. */
 export function nd30Document(opts: {
@@ -35,7 +33,7 @@ export function nd30Document(opts: {
     pageOrientation: opts.orientation ?? 'portrait',
     pageMargins: margins,
     info: { title: opts.title, creator: 'Giọt Hồng', producer: 'Giọt Hồng (pdfmake)' },
-    ...(opts.pageNumbers === false ? {} : { header: (currentPage: number) => pageNumberHeader(currentPage) }),
+    ...(opts.pageNumbers === false ? {} : { header: pageNumberHeader }),
     content: opts.content,
     defaultStyle: { fontSize: opts.fontSize ?? BODY_SIZE, lineHeight: 1.1 },
   };

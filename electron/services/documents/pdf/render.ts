@@ -1,53 +1,78 @@
-import type { TDocumentDefinitions, BufferOptions, TCreatedPdf, TFontDictionary } from 'pdfmake/interfaces';
-import { loadFontBuffers } from './fonts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { renderInline } from './render-core';
+import { fontsDir } from './fonts';
+import { pageNumberHeader } from './page';
+import { logError } from '../../../log';
+import { AppError } from '../../../../shared/errors/app-error';
 
-/** pdfmake 0.3 in Node is a configured singleton; only the members used here are typed. */
-interface PdfMakeNode {
-  virtualfs: { writeFileSync(name: string, content: Buffer): void; existsSync(name: string): boolean };
-  setFonts(fonts: TFontDictionary): void;
-  setUrlAccessPolicy(cb: (url: string) => boolean): void;
-  setLocalAccessPolicy(cb: (path: string) => boolean): void;
-  createPdf(doc: TDocumentDefinitions, options?: BufferOptions): TCreatedPdf;
-}
-
-export const FONT_FAMILY = 'Tinos';
-
-let engine: PdfMakeNode | null = null;
-
-/** Loads pdfmake once: fonts from memory (its virtual file system), no URL and no local file access. */
-function getEngine(): PdfMakeNode {
-  if (engine) return engine;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const pdfmake = require('pdfmake') as PdfMakeNode;
-  const fonts = loadFontBuffers();
-  const names = { normal: 'vfs-tinos-regular.ttf', bold: 'vfs-tinos-bold.ttf', italics: 'vfs-tinos-italic.ttf', bolditalics: 'vfs-tinos-bolditalic.ttf' };
-  for (const k of Object.keys(names) as (keyof typeof names)[]) pdfmake.virtualfs.writeFileSync(names[k], fonts[k]);
-  pdfmake.setFonts({ [FONT_FAMILY]: { ...names } });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy(() => false);
-  engine = pdfmake;
-  return engine;
-}
-
-/** Deep NFC of every string in a document definition (text that came from anywhere). */
-function nfcDeep<T>(v: T): T {
-  if (typeof v === 'string') return v.normalize('NFC') as T;
-  if (Array.isArray(v)) return v.map(nfcDeep) as T;
-  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-    const o: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) o[k] = nfcDeep(x);
-    return o as T;
-  }
-  return v;
-}
-
-/** Renders a document definition to PDF bytes. Fonts are re-registered per call (pdfmake mutates them). */
+/**
+ * Renders a PDF. pdfmake lays out a whole document synchronously (seconds for 1,000 pages), so
+ * when the built worker (out/pdf-worker.js) is present the work runs in a worker thread and the
+ * main process keeps answering the screen; otherwise (tests, CLI from sources) it runs here.
+ */
 export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
-  const pdfmake = getEngine();
-  pdfmake.setFonts({
-    [FONT_FAMILY]: { normal: 'vfs-tinos-regular.ttf', bold: 'vfs-tinos-bold.ttf', italics: 'vfs-tinos-italic.ttf', bolditalics: 'vfs-tinos-bolditalic.ttf' },
+  const file = workerFile();
+  if (!file) return renderInline(doc);
+  // Functions cannot cross to a worker: the only one used is the ND30 page-number header.
+  const { header, ...rest } = doc;
+  if (header !== undefined && header !== pageNumberHeader) return renderInline(doc);
+  try {
+    return await renderInWorker(file, rest, header === pageNumberHeader);
+  } catch (e) {
+    if (e instanceof WorkerUnavailable) {
+      logError('documents.renderWorker', e);
+      disabled = true;
+      return renderInline(doc);
+    }
+    throw e;
+  }
+}
+
+class WorkerUnavailable extends Error {}
+
+let disabled = false;
+let worker: Worker | null = null;
+let seq = 0;
+const pending = new Map<number, { resolve(b: Buffer): void; reject(e: Error): void }>();
+
+function workerFile(): string | null {
+  if (disabled) return null;
+  const candidates = [process.env.GIOT_HONG_PDF_WORKER, path.join(__dirname, 'pdf-worker.js')].filter(Boolean) as string[];
+  return candidates.find((f) => fs.existsSync(f)) ?? null;
+}
+
+function getWorker(file: string): Worker {
+  if (worker) return worker;
+  const w = new Worker(file, { workerData: { fontsDir: fontsDir() } });
+  w.unref(); // never keeps the CLI or tests alive
+  w.on('message', (m: { id: number; pdf?: Uint8Array; error?: string; code?: string }) => {
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if (m.pdf) p.resolve(Buffer.from(m.pdf.buffer, m.pdf.byteOffset, m.pdf.byteLength));
+    else p.reject(m.code ? new AppError(m.code, m.error ?? '') : new Error(m.error ?? 'PDF worker failed'));
   });
-  const def = nfcDeep(doc);
-  def.defaultStyle = { font: FONT_FAMILY, ...(def.defaultStyle ?? {}) };
-  return pdfmake.createPdf(def).getBuffer();
+  const fail = (e: Error) => {
+    worker = null;
+    for (const [, p] of pending) p.reject(new WorkerUnavailable(e.message));
+    pending.clear();
+  };
+  w.on('error', fail);
+  w.on('exit', (code) => code !== 0 && fail(new Error(`PDF worker exited ${code}`)));
+  worker = w;
+  return w;
+}
+
+function renderInWorker(file: string, doc: TDocumentDefinitions, pageNumbers: boolean): Promise<Buffer> {
+  const w = getWorker(file);
+  const id = ++seq;
+  return new Promise<Buffer>((resolve, reject) => {
+    w.ref(); // stay alive while a document is being made
+    const done = () => pending.size === 0 && w.unref();
+    pending.set(id, { resolve: (b) => (resolve(b), done()), reject: (e) => (reject(e), done()) });
+    w.postMessage({ id, doc, pageNumbers });
+  });
 }

@@ -1,0 +1,40 @@
+import { isAppError } from '../../../shared/errors/app-error';
+import { createAppContext, type AppContext } from '../create-context';
+import { logError } from '../../log';
+import { ensureDailyBackup, type BackupResult } from './auto-backup';
+import { checkDatabaseAtStart, type HealthReport } from './health';
+import { backupBeforeMigration } from './migration-backup';
+import { createRecoveryDispatch } from './recovery';
+
+export type StartResult =
+  | { mode: 'normal'; ctx: AppContext; health: HealthReport; migrationBackup: string | null; daily: BackupResult | null }
+  | { mode: 'recovery'; health: HealthReport; message: string; dispatch: ReturnType<typeof createRecoveryDispatch> };
+
+/**
+ * How main (and the host) should open the database: quick_check first; a damaged file is never
+ * opened for writing but served by the recovery dispatcher (check, list, restore); otherwise a
+ * backup before a pending migration, the open (with migrations), then today's daily backup.
+ */
+export function startDatabase(dbPath: string, opts: { now?: () => Date } = {}): StartResult {
+  const now = opts.now ?? (() => new Date());
+  const health = checkDatabaseAtStart(dbPath, now());
+  const recovery = (message: string): StartResult => ({ mode: 'recovery', health, message, dispatch: createRecoveryDispatch(dbPath, message) });
+  if (health.state === 'corrupt') return recovery(health.message);
+  let migrationBackup: string | null = null;
+  let ctx: AppContext;
+  try {
+    migrationBackup = backupBeforeMigration(dbPath, now());
+    ctx = createAppContext(dbPath, { now });
+  } catch (e) {
+    if (!isAppError(e)) logError('open database', e);
+    return recovery(isAppError(e) ? e.message : 'Không mở được tệp dữ liệu. Hãy khôi phục từ bản sao lưu; tệp hiện tại được giữ nguyên.');
+  }
+  let daily: BackupResult | null = null;
+  try {
+    daily = ensureDailyBackup(ctx);
+  } catch (e) {
+    // A failed daily backup must not stop the office working; the next start tries again.
+    logError('daily backup', e);
+  }
+  return { mode: 'normal', ctx, health, migrationBackup, daily };
+}

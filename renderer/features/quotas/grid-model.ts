@@ -1,0 +1,92 @@
+import type { QuotaEntry, QuotaTable } from '../../../shared/ipc/channels/quotas';
+import { foldVietnamese } from '../../../shared/domain/text';
+
+/** A column of the allocation grid: a month (0 = whole campaign) and a figure. */
+export interface GridColumn {
+  month: number;
+  field: 'registrants' | 'bloodUnits';
+  title: string;
+}
+
+export type Draft = Map<string, string>;
+
+export const cellKey = (unitId: number, c: GridColumn) => `${unitId}:${c.month}:${c.field}`;
+
+export function columnsFor(months: number[]): GridColumn[] {
+  return [
+    { month: 0, field: 'registrants', title: 'Người đăng ký' },
+    { month: 0, field: 'bloodUnits', title: 'Đơn vị máu' },
+    ...months.map((m) => ({ month: m, field: 'bloodUnits' as const, title: `Tháng ${m}` })),
+  ];
+}
+
+export function draftFrom(t: QuotaTable): Draft {
+  const d: Draft = new Map();
+  for (const e of t.entries) {
+    if (e.registrants !== null) d.set(`${e.unitId}:${e.month}:registrants`, String(e.registrants));
+    if (e.bloodUnits !== null) d.set(`${e.unitId}:${e.month}:bloodUnits`, String(e.bloodUnits));
+  }
+  return d;
+}
+
+/** "1.200" or "1 200" → 1200; empty → null; anything else → NaN (shown as an error). */
+export function parseCell(s: string | undefined): number | null {
+  const t = (s ?? '').replace(/[.\s]/g, '');
+  if (t === '') return null;
+  return /^\d+$/.test(t) ? Number(t) : NaN;
+}
+
+/** Every (unit, month) pair present in the draft or the saved table, as entries to save. */
+export function entriesFrom(draft: Draft, t: QuotaTable, unitIds: number[]): QuotaEntry[] {
+  const pairs = new Set<string>(t.entries.map((e) => `${e.unitId}:${e.month}`));
+  for (const k of draft.keys()) pairs.add(k.split(':').slice(0, 2).join(':'));
+  const out: QuotaEntry[] = [];
+  for (const p of pairs) {
+    const [unitId, month] = p.split(':').map(Number);
+    if (!unitIds.includes(unitId)) continue;
+    const r = parseCell(draft.get(`${p}:registrants`));
+    const b = parseCell(draft.get(`${p}:bloodUnits`));
+    out.push({ unitId, month, registrants: Number.isNaN(r) ? null : r, bloodUnits: Number.isNaN(b) ? null : b });
+  }
+  return out;
+}
+
+/** A unit's effective figure: the whole-campaign cell, or the sum of its months. */
+export function unitTotal(draft: Draft, unitId: number, field: 'registrants' | 'bloodUnits', months: number[]): number {
+  const whole = parseCell(draft.get(`${unitId}:0:${field}`));
+  if (whole !== null && !Number.isNaN(whole)) return whole;
+  return months.reduce((a, m) => a + (parseCell(draft.get(`${unitId}:${m}:${field}`)) || 0), 0);
+}
+
+/**
+ * Tab-separated text pasted from Excel, applied from a starting cell. When the first pasted column holds
+ * names rather than numbers, each line goes to the unit of that name instead of the next row down.
+ */
+export function applyPaste(draft: Draft, text: string, units: { id: number; name: string }[], cols: GridColumn[], startRow: number, startCol: number): { draft: Draft; unknown: string[] } {
+  const lines = text.replace(/\r/g, '').split('\n').filter((l, i, all) => l !== '' || i < all.length - 1);
+  const rows = lines.map((l) => l.split('\t'));
+  const named = rows.length > 0 && rows.every((r) => r[0].trim() !== '' && Number.isNaN(parseCell(r[0]) ?? NaN));
+  const byName = new Map(units.map((u, i) => [foldVietnamese(u.name), i]));
+  const next = new Map(draft);
+  const unknown: string[] = [];
+  rows.forEach((cells, i) => {
+    let rowIndex = startRow + i;
+    let values = cells;
+    if (named) {
+      const found = byName.get(foldVietnamese(cells[0]));
+      if (found === undefined) {
+        unknown.push(cells[0].trim());
+        return;
+      }
+      rowIndex = found;
+      values = cells.slice(1);
+    }
+    const unit = units[rowIndex];
+    if (!unit) return;
+    values.forEach((v, j) => {
+      const col = cols[startCol + j];
+      if (col) next.set(cellKey(unit.id, col), v.trim());
+    });
+  });
+  return { draft: next, unknown };
+}
