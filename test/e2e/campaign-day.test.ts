@@ -75,11 +75,20 @@ describe('campaign, quotas, donation day and progress screens', () => {
     await page.keyboard.press('Backspace');
     await page.keyboard.type('2');
     await page.getByText('khớp chỉ tiêu').waitFor();
+    // A block pasted from Excel with unit names in the first column lands on those units' rows.
+    await page.getByLabel('Công an thành phố — Người đăng ký').evaluate((el) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'CÔNG AN THÀNH PHỐ\t3\nHội Nông dân\t9\n');
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await page.getByText('Đã dán. Không tìm thấy đơn vị: Hội Nông dân.').waitFor();
+    await expect.poll(() => page.getByTestId('total-registrants').innerText()).toBe('9');
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.getByText('Đã lưu bảng chỉ tiêu.').waitFor();
     expect(app.query('SELECT u.name, q.registrants, q.blood_units FROM quotas q JOIN units u ON u.id = q.unit_id ORDER BY u.id')).toEqual([
       { name: 'Phòng Giáo dục và Đào tạo', registrants: 6, blood_units: 4 },
       { name: 'Đoàn thanh niên', registrants: null, blood_units: 2 },
+      { name: 'Công an thành phố', registrants: 3, blood_units: null },
     ]);
     await app.screenshot('day-02-quotas');
   });
@@ -113,7 +122,7 @@ describe('campaign, quotas, donation day and progress screens', () => {
 
   it('adds a walk-in after the duplicate check and imports the blood facility result list', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: '+ Người hiến tại chỗ' }).click();
+    await page.keyboard.press('Alt+n');
     await page.getByLabel('Họ và tên').fill('nguyễn thị hồng vân');
     await page.getByLabel('Số điện thoại').fill('912345678');
     await page.getByRole('button', { name: 'Thêm và mở để ghi kết quả' }).click();
@@ -139,7 +148,7 @@ describe('campaign, quotas, donation day and progress screens', () => {
     await page.getByRole('tab', { name: 'Nhập kết quả từ cơ sở tiếp nhận máu' }).click();
     await page.getByLabel('Tệp kết quả của cơ sở tiếp nhận máu').setInputFiles(file);
     await page.getByText(/“ket-qua.xlsx”: 4 dòng — khớp 2, ghi là hiến tại chỗ 1, cần chọn 1/).waitFor();
-    await page.getByText(/Dòng 3: Phan Văn Lạ — hiến 250 ml/).waitFor();
+    await page.getByText(/Dòng 4: Phan Văn Lạ — hiến 250 ml/).waitFor();
     await page.getByText(/Dòng 5: Vũ Thị Chỉ Tên — hiến 350 ml/).waitFor();
     await page.getByRole('button', { name: 'Ghi là người hiến tại chỗ' }).click();
     await page.getByText(/— đã xử lý/).waitFor();
@@ -158,12 +167,21 @@ describe('campaign, quotas, donation day and progress screens', () => {
     await expect.poll(() => gd.innerText()).toMatch(/6\s+4\s+2\s+2\s+2\s+0\s+33,3%\s+50%/);
     const dt = table.getByRole('row', { name: /Đoàn thanh niên/ });
     await expect.poll(() => dt.innerText()).toMatch(/2\s+2\s+2\s+1\s+1\s+50%/);
-    expect(await page.getByText(/đơn vị chưa gửi danh sách:/).count()).toBe(0);
+    await page.getByText(/1 đơn vị chưa gửi danh sách:/).waitFor();
+    await page.getByText('Công an thành phố', { exact: false }).first().waitFor();
     await page.getByRole('img', { name: 'Đơn vị máu theo đơn vị so với chỉ tiêu' }).waitFor();
     await app.screenshot('day-05-overview');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất Excel' }).click()]);
+    const xfile = path.join(app.dir, 'tien-do.xlsx');
+    await download.saveAs(xfile);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xfile);
+    const values: unknown[][] = [];
+    wb.getWorksheet('Tiến độ')!.eachRow((r) => values.push((r.values as unknown[]).slice(1)));
+    expect(values.find((r) => r[1] === 'Phòng Giáo dục và Đào tạo')!.slice(2, 8)).toEqual([6, 4, 2, 2, 2, 0]);
 
     await nav('Người hiến máu');
-    await page.getByText('5 người').waitFor();
+    await page.getByText('7 người').waitFor();
     await page.getByLabel('Tìm người hiến máu').fill('hong van');
     await page.getByText('1 người', { exact: true }).waitFor();
     await page.getByRole('row', { name: /Nguyễn Thị Hồng Vân/ }).click();

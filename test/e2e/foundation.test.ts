@@ -69,3 +69,26 @@ describe('the app frame in Chromium, backed by the Node host and a real SQLite f
     expect(app.foreignRequests).toEqual([]);
   });
 });
+
+describe('office settings after first run', () => {
+  let app: E2eApp;
+  beforeAll(async () => {
+    app = await launchApp();
+    await completeFirstRun(app.page);
+  });
+  afterAll(async () => app?.close());
+
+  it('edits the office profile printed on documents', async () => {
+    const { page } = app;
+    await page.getByRole('link', { name: 'Sao lưu & cài đặt' }).click();
+    await page.getByRole('tab', { name: 'Thông tin cơ quan' }).click();
+    const form = page.getByRole('form', { name: 'Thông tin cơ quan' });
+    await expect.poll(() => form.getByLabel('Địa danh ghi trên văn bản').inputValue()).toBe('Lạng Sơn');
+    await form.getByLabel('Địa danh ghi trên văn bản').fill('Thất Khê');
+    await form.getByRole('button', { name: 'Lưu thông tin cơ quan' }).click();
+    await page.getByText('Đã lưu thông tin cơ quan.', { exact: false }).waitFor();
+    const office = JSON.parse(app.query<{ value: string }>("SELECT value FROM settings WHERE key = 'office'")[0].value);
+    expect(office.placeName).toBe('Thất Khê');
+    expect(office.officeName).toBe('BAN CHỈ ĐẠO VẬN ĐỘNG HIẾN MÁU TÌNH NGUYỆN');
+  });
+});

@@ -93,3 +93,12 @@ export function backupToFolder(ctx: ServiceContext, folder: string): BackupResul
   appendAudit(ctx.sqlite, { action: 'backup.manual', entity: 'backup', detail: path.basename(file) }, now.toISOString());
   return { file, size: fs.statSync(file).size, check, pruned: [] };
 }
+
+/**
+ * The automatic backup taken before an import or a merge batch: skipped while the database holds
+ * no people yet (nothing to lose), so a first import on a new file costs nothing.
+ */
+export function backupBeforeChange(ctx: ServiceContext, reason: BackupReason): BackupResult | null {
+  const row = ctx.sqlite.prepare('SELECT EXISTS (SELECT 1 FROM people) AS has').get() as { has: number };
+  return row.has ? autoBackup(ctx, reason) : null;
+}

@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/audit-log';
 import { checkinIndex } from './checkin-index';
 import { buildMatcher } from './match-results';
 import { readResultList } from './read-results';
-import { writeOutcome } from './record-outcome';
+import { outcomeBatch, writeOutcome } from './record-outcome';
 import { createWalkIn, findPossibleSelves } from './walk-in';
 import { hitFor, intervalDays } from './person-state';
 import { normalizeNationalId } from './ids';
@@ -26,14 +26,15 @@ export async function importResults(ctx: ServiceContext, campaignId: number, fil
   await inTransaction(ctx, async (tx) => {
     const match = buildMatcher(checkinIndex(tx.sqlite, c.id).entries);
     const interval = intervalDays(tx.sqlite, c.id);
-    const settled = tx.sqlite.prepare('SELECT 1 FROM donations WHERE campaign_id = ? AND source_file = ? AND source_row = ?');
+    const batch = await outcomeBatch(tx, c.id);
+    const settledRows = new Set((tx.sqlite.prepare('SELECT source_row FROM donations WHERE campaign_id = ? AND source_file = ?').all(c.id, fileName) as { source_row: number }[]).map((x) => x.source_row));
     for (const r of rows) {
       const m = match(r);
       const source = { file: fileName, row: r.row };
       if (m.kind === 'matched') {
-        await writeOutcome(tx, { campaignId: c.id, personId: m.entry.personId, registrationId: m.entry.registrationId, ...outcomeOf(r) }, source);
+        await writeOutcome(tx, { campaignId: c.id, personId: m.entry.personId, registrationId: m.entry.registrationId, ...outcomeOf(r) }, source, batch);
         out.matched++;
-      } else if (settled.get(c.id, fileName, r.row)) {
+      } else if (settledRows.has(r.row)) {
         out.matched++; // settled by the clerk after an earlier import of this list
       } else if (m.kind === 'ambiguous') {
         const problem = m.by === 'similar'
@@ -49,7 +50,7 @@ export async function importResults(ctx: ServiceContext, campaignId: number, fil
           { campaignId: c.id, fullName: r.fullName, birthDate: r.birthYear ? String(r.birthYear) : null, phone: r.phone, nationalId: r.nationalId, usePersonId: known.length === 1 ? known[0].id : null, createNew: true },
           { resultFile: fileName, resultRow: r.row },
         );
-        await writeOutcome(tx, { campaignId: c.id, personId, registrationId, ...outcomeOf(r) }, source);
+        await writeOutcome(tx, { campaignId: c.id, personId, registrationId, ...outcomeOf(r) }, source, batch);
         out.walkIns.push({ ...r, personId });
       }
     }

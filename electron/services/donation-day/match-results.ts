@@ -71,6 +71,9 @@ export function buildMatcher(entries: IndexEntry[]): (r: ResultRow) => MatchOutc
     const decide = (list: IndexEntry[] | undefined, by: 'nid' | 'phone+name' | 'name+year'): MatchOutcome | null => {
       const ok = (list ?? []).filter(noConflict);
       if (ok.length === 1) return { kind: 'matched', entry: ok[0], by };
+      // The same ID number (or phone and name) on several records is one person registered twice whose
+      // records are not merged yet: the result goes to their first registration.
+      if (ok.length > 1 && by !== 'name+year') return { kind: 'matched', entry: ok.reduce((a, b) => (b.registrationId < a.registrationId ? b : a)), by };
       if (ok.length > 1) return { kind: 'ambiguous', candidates: ok, by };
       return null;
     };

@@ -1,11 +1,12 @@
 import { inTransaction, type ServiceContext } from '../context';
+import type { Campaign } from '../../../shared/ipc/channels/campaigns';
 import type { CheckinHit, RecordOutcomeInput } from '../../../shared/ipc/channels/donation-day';
 import { recordOutcomeSchema } from '../../../shared/ipc/channels/donation-day';
 import { AppError } from '../../../shared/errors/app-error';
 import { appendAudit } from '../audit/audit-log';
 import { getCampaign } from '../campaigns/campaigns';
 import { donationDateFor, localDate } from '../donors/dates';
-import { loadRootResolver, mergedFamily } from '../donors/person-roots';
+import { loadRootResolver, mergedFamily, mergeSnapshot } from '../donors/person-roots';
 import { checkinIndex, keepIndex } from './checkin-index';
 import { campaignDonation, hitFor } from './person-state';
 import { setArrival } from './arrivals';
@@ -15,19 +16,31 @@ export interface OutcomeSource {
   row: number;
 }
 
+/** What a batch of outcomes (a result list) shares: read once, not per row. The batch writes one audit entry. */
+export interface OutcomeBatch {
+  campaign: Campaign;
+  resolve(id: number): number;
+  family(root: number): number[];
+}
+
+export async function outcomeBatch(ctx: ServiceContext, campaignId: number): Promise<OutcomeBatch> {
+  const campaign = await getCampaign(ctx, campaignId);
+  return { campaign, ...mergeSnapshot(ctx.sqlite) };
+}
+
 /**
  * Writes one person's outcome for the campaign: one donation row per person and campaign (recording
  * again replaces it), a deferral row with the reason, the certificate serial handed over.
  * Runs inside the caller's transaction when there is one.
  */
-export async function writeOutcome(ctx: ServiceContext, input: RecordOutcomeInput, source: OutcomeSource | null = null): Promise<void> {
+export async function writeOutcome(ctx: ServiceContext, input: RecordOutcomeInput, source: OutcomeSource | null = null, batch: OutcomeBatch | null = null): Promise<void> {
   const v = recordOutcomeSchema.parse(input);
-  const c = await getCampaign(ctx, v.campaignId);
+  const c = batch?.campaign ?? (await getCampaign(ctx, v.campaignId));
   const sqlite = ctx.sqlite;
   const person = sqlite.prepare('SELECT id, deleted_at FROM people WHERE id = ?').get(v.personId) as { id: number; deleted_at: string | null } | undefined;
   if (!person || person.deleted_at) throw new AppError('PERSON_NOT_FOUND', 'Không tìm thấy người này (có thể đã bị xoá). Hãy tìm lại.');
-  const root = loadRootResolver(sqlite)(v.personId);
-  const family = mergedFamily(sqlite, root);
+  const root = batch ? batch.resolve(v.personId) : loadRootResolver(sqlite)(v.personId);
+  const family = batch ? batch.family(root) : mergedFamily(sqlite, root);
   const now = ctx.now().toISOString();
   const existing = campaignDonation(sqlite, c.id, family);
   const voidSerials = (donationId: number, reason: string) =>
@@ -42,8 +55,8 @@ export async function writeOutcome(ctx: ServiceContext, input: RecordOutcomeInpu
     appendAudit(sqlite, { action: 'donation.clear', entity: 'person', entityId: root, detail: `Đợt ${c.id}` });
     return;
   }
-  setArrival(sqlite, c.id, root, now);
   if (v.outcome === 'came') {
+    setArrival(sqlite, c.id, root, now);
     appendAudit(sqlite, { action: 'donation.arrived', entity: 'person', entityId: root, detail: `Đợt ${c.id}` });
     return;
   }
@@ -79,6 +92,7 @@ export async function writeOutcome(ctx: ServiceContext, input: RecordOutcomeInpu
     if (used) sqlite.prepare('UPDATE certificate_serials SET person_id = ?, donation_id = ?, campaign_id = ? WHERE id = ?').run(root, donationId, c.id, used.id);
     else sqlite.prepare('INSERT INTO certificate_serials (serial, person_id, donation_id, campaign_id, status, issued_on) VALUES (?,?,?,?,?,?)').run(serial, root, donationId, c.id, 'issued', date);
   }
+  if (batch) return;
   appendAudit(sqlite, {
     action: `donation.${v.outcome}`,
     entity: 'person',

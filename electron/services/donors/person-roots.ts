@@ -36,18 +36,26 @@ function mergeMap(sqlite: Database.Database): MergeMap {
  * Returns a resolver from any person id to the surviving one.
  */
 export function loadRootResolver(sqlite: Database.Database): (id: number) => number {
-  const { parent } = mergeMap(sqlite);
-  return (id: number) => {
+  return mergeSnapshot(sqlite).resolve;
+}
+
+/** Resolver and family lookup over the merges as they are now, for a batch that does not merge anyone. */
+export function mergeSnapshot(sqlite: Database.Database): { resolve(id: number): number; family(root: number): number[] } {
+  const { parent, children } = mergeMap(sqlite);
+  const family = (root: number) => {
+    const out = [root];
+    for (let i = 0; i < out.length && out.length < 1000; i++) for (const c of children.get(out[i]) ?? []) if (!out.includes(c)) out.push(c);
+    return out;
+  };
+  const resolve = (id: number) => {
     let cur = id;
     for (let guard = 0; guard < 100 && parent.has(cur); guard++) cur = parent.get(cur)!;
     return cur;
   };
+  return { resolve, family };
 }
 
 /** Ids of every person merged (directly or through a chain) into `root`, root included. */
 export function mergedFamily(sqlite: Database.Database, root: number): number[] {
-  const { children } = mergeMap(sqlite);
-  const out = [root];
-  for (let i = 0; i < out.length && out.length < 1000; i++) for (const c of children.get(out[i]) ?? []) if (!out.includes(c)) out.push(c);
-  return out;
+  return mergeSnapshot(sqlite).family(root);
 }

@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/audit-log';
 import { cachedOrFreshMatch } from './run-match';
 import { openPairs, type OpenPair } from './current-view';
 import { mergePeople } from './merge';
+import { backupBeforeChange } from '../backup/auto-backup';
 
 /** Same ID number and (nearly) the same name, not yet decided: safe to merge after a summary. */
 async function obviousPairs(ctx: ServiceContext, campaignId: number): Promise<OpenPair[]> {
@@ -24,6 +25,8 @@ export async function bulkMergeSummary(ctx: ServiceContext, campaignId: number) 
 
 /** Merges every obvious pair in one transaction; the person registered first survives. */
 export async function bulkMerge(ctx: ServiceContext, campaignId: number): Promise<{ merged: number; skipped: number }> {
+  // A merge batch is preceded by an automatic backup (each merge is also undoable on its own).
+  backupBeforeChange(ctx, 'merge');
   const pairs = await obviousPairs(ctx, campaignId);
   const db = ctx.sqlite;
   const mergedInto = db.prepare('SELECT merged_into FROM people WHERE id = ?').pluck();

@@ -80,8 +80,11 @@ export async function assemblePreview(ctx: ServiceContext, id: string, parsed: P
     .executeTakeFirst();
   const recorded = recordedDonations(ctx, parsed.sheets);
   const rows = parsed.sheets.flatMap((a) => (a.skipped ? [] : toRows(a, rules, recorded)));
-  let errors = 0, warnings = 0;
-  for (const r of rows) for (const i of r.issues) i.severity === 'error' ? errors++ : i.severity === 'warning' ? warnings++ : 0;
+  let errors = 0, warnings = 0, rowsWithIssues = 0;
+  for (const r of rows) {
+    for (const i of r.issues) i.severity === 'error' ? errors++ : i.severity === 'warning' ? warnings++ : 0;
+    if (r.issues.some((i) => i.severity !== 'info')) rowsWithIssues++;
+  }
   return {
     id,
     fileName: parsed.fileName,
@@ -103,7 +106,7 @@ export async function assemblePreview(ctx: ServiceContext, id: string, parsed: P
       personCount: a.people.length,
     })),
     rows,
-    counts: { rows: rows.length, errors, warnings },
+    counts: { rows: rows.length, errors, warnings, rowsWithIssues },
   };
 }
 

@@ -7,6 +7,9 @@ import type { PersonValues } from '../../../shared/domain/import/types';
 import { appendAudit } from '../audit/audit-log';
 import { dropPreview, getPreview } from './preview-store';
 import { rememberMapping } from './remembered-mappings';
+import { normalizeBloodGroup, normalizeGender, normalizeName } from '../../../shared/domain/import/values';
+import { normalizeBirthDate } from '../../../shared/domain/import/dates';
+import { normalizeNationalId, normalizePhone } from '../../../shared/domain/import/ids-phones';
 import { removeBatchRows } from './batches';
 
 /** What search finds a person by: folded name plus the digits of ID and phone. */
@@ -14,11 +17,17 @@ export function personSearchKey(v: Pick<PersonValues, 'full_name' | 'national_id
   return [foldVietnamese(v.full_name ?? ''), v.national_id ?? '', v.phone ?? ''].filter(Boolean).join(' ');
 }
 
-function applyEdits(row: PreviewRow, edits: { field: string; value: string | null }[]): PersonValues {
+/** The clerk's corrections, normalised like imported cells ("Nữ" → F, "12/3/1990" → 1990-03-12). */
+function applyEdits(row: PreviewRow, edits: { field: string; value: string | null }[], refYear: number): PersonValues {
   const v: PersonValues = { ...row.values };
   for (const e of edits) {
     const val = e.value === null || e.value.trim() === '' ? null : nfc(e.value.trim());
-    if (e.field === 'gender') v.gender = val === 'M' || val === 'F' ? val : null;
+    if (e.field === 'gender') v.gender = val === 'M' || val === 'F' ? val : normalizeGender(val);
+    else if (e.field === 'full_name') v.full_name = normalizeName(val);
+    else if (e.field === 'birth_date') v.birth_date = normalizeBirthDate(val, { refYear }).value;
+    else if (e.field === 'national_id') v.national_id = normalizeNationalId(val).value;
+    else if (e.field === 'phone') v.phone = normalizePhone(val).value;
+    else if (e.field === 'blood_group') v.blood_group = normalizeBloodGroup(val).value;
     else (v as unknown as Record<string, unknown>)[e.field] = val;
   }
   return v;
@@ -89,7 +98,7 @@ export async function commitImport(ctx: ServiceContext, input: CommitArgs): Prom
     let imported = 0;
     for (const row of preview.rows) {
       if (excluded.has(row.key)) continue;
-      const v = applyEdits(row, edits.get(row.key) ?? []);
+      const v = applyEdits(row, edits.get(row.key) ?? [], Number(now.slice(0, 4)));
       const personId = Number(
         insPerson.run(v.full_name ?? '', personSearchKey(v), v.gender, v.birth_date, v.national_id, v.phone, v.address, v.workplace, v.blood_group, v.prior_donations, v.note, unitId, now, now).lastInsertRowid,
       );
@@ -100,7 +109,8 @@ export async function commitImport(ctx: ServiceContext, input: CommitArgs): Prom
       imported++;
     }
     db.prepare('UPDATE import_batches SET row_count = ? WHERE id = ?').run(imported, batchId);
-    for (const s of parsed.sheets) if (!s.skipped && s.signature) rememberMapping(db, s.signature, unitId, s.mapping, now);
+    // Only a mapping the clerk chose (or confirmed from memory) is remembered; detection redoes the rest.
+    for (const s of parsed.sheets) if (!s.skipped && s.signature && stored.mappings[s.sheet]) rememberMapping(db, s.signature, unitId, s.mapping, now);
     appendAudit(db, { action: 'import.commit', entity: 'import_batch', entityId: batchId, detail: `${imported} dòng${replacedBatchId ? `, thay lần nhập ${replacedBatchId}` : ''}` }, now);
     return { batchId, imported, skipped: false, replacedBatchId, unitId };
   });

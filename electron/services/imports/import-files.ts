@@ -6,6 +6,8 @@ import { logError } from '../../log';
 import { createCampaign, listCampaigns } from '../campaigns/campaigns';
 import { buildPreview } from './build-preview';
 import { commitImport } from './commit-import';
+import { matchAfterCommit } from './after-commit';
+import { backupBeforeChange } from '../backup/auto-backup';
 
 export interface FileOutcome {
   file: string;
@@ -32,6 +34,7 @@ export async function importFiles(
   opts: { campaignId: number; unit: number | 'auto'; onDuplicate: 'replace' | 'skip' },
 ): Promise<FileOutcome[]> {
   const out: FileOutcome[] = [];
+  backupBeforeChange(ctx, 'import');
   for (const f of files) {
     const name = path.basename(f.name);
     try {
@@ -43,6 +46,7 @@ export async function importFiles(
         newUnitName: unitId === null ? preview.unit.proposedName : null,
         onDuplicate: opts.onDuplicate,
       });
+      matchAfterCommit(ctx, r.batchId);
       const message = r.skipped
         ? `${name}: đã nhập trước đây, bỏ qua (dùng --replace để thay thế).`
         : `${name}: đã nhập ${r.imported} người${r.replacedBatchId ? ` (thay lần nhập ${r.replacedBatchId})` : ''}; ${preview.counts.errors} lỗi, ${preview.counts.warnings} cảnh báo cần xem.`;

@@ -45,6 +45,7 @@ export async function parseFile(
   opts: { refYear: number; mappings?: Record<string, ColumnMapping>; onSheet?: (i: number, n: number, row?: number) => Promise<void> },
 ): Promise<ParsedFile> {
   const { kind, sheets: grids } = await readWorkbook(fileName, buf, opts.onSheet);
+  await new Promise<void>((r) => setImmediate(r)); // let queued IPC calls through between reading and analysis
   const sheets = analyzeGrids(fileName, grids, opts.refYear, opts.mappings);
   if (!sheets.some((s) => !s.skipped)) {
     const listed = sheets.map((s) => `"${s.sheet}"`).join(', ');

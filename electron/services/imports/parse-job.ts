@@ -50,12 +50,17 @@ export async function startParseJob(ctx: ServiceContext, args: { campaignId: num
   return { jobId };
 }
 
-export async function getImportPreview(_ctx: ServiceContext, args: { previewId: string }): Promise<ImportPreview> {
-  return getPreview(args.previewId).preview;
+/** The preview with one page of its rows (a list may have 100,000 of them). */
+export async function getImportPreview(_ctx: ServiceContext, args: { previewId: string; offset?: number; limit?: number; onlyIssues?: boolean }): Promise<ImportPreview> {
+  const p = getPreview(args.previewId).preview;
+  const onlyIssues = args.onlyIssues ?? false;
+  const all = onlyIssues ? p.rows.filter((r) => r.issues.some((i) => i.severity !== 'info')) : p.rows;
+  const offset = args.offset ?? 0;
+  return { ...p, rows: all.slice(offset, offset + (args.limit ?? 300)), page: { offset, total: all.length, onlyIssues } };
 }
 
 /** Re-reads a sheet with the clerk's mapping; the choice is remembered at commit. */
-export async function remapPreview(ctx: ServiceContext, args: { previewId: string; sheet: string; mapping: Record<string, FieldKey | 'ignore'> }): Promise<ImportPreview> {
+export async function remapPreview(ctx: ServiceContext, args: { previewId: string; sheet: string; mapping: Record<string, FieldKey | 'ignore'> }): Promise<{ ok: boolean }> {
   const stored = getPreview(args.previewId);
   const mapping: ColumnMapping = {};
   for (const [c, f] of Object.entries(args.mapping)) if (/^\d+$/.test(c)) mapping[Number(c)] = f;
@@ -65,5 +70,5 @@ export async function remapPreview(ctx: ServiceContext, args: { previewId: strin
   const parsed = { ...stored.parsed, sheets: analyzeGrids(stored.parsed.fileName, stored.parsed.grids, refYear, mappings) };
   const preview = await assemblePreview(ctx, stored.preview.id, parsed, stored.preview.campaignId);
   putPreview({ ...stored, preview, parsed, mappings });
-  return preview;
+  return { ok: true };
 }

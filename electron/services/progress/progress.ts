@@ -75,6 +75,8 @@ export async function getProgress(ctx: ServiceContext, query: ProgressQuery): Pr
     }
   }
   const today = localDate(ctx.now());
+  const days = new Map<string, number>();
+  for (const r of rows) for (const [d, n] of results.byDay.get(r.unitId) ?? []) days.set(d, (days.get(d) ?? 0) + n);
   return {
     campaignId: c.id,
     campaignName: c.name,
@@ -85,7 +87,7 @@ export async function getProgress(ctx: ServiceContext, query: ProgressQuery): Pr
     rows,
     total: sum(rows),
     unitsWithoutList: rows.filter((r) => r.unitId !== null && !r.listReceived && (r.quotaRegistrants || r.quotaBloodUnits)).map((r) => ({ unitId: r.unitId!, unitName: r.unitName })),
-    byDay: [...results.byDay].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, count]) => ({ date, count })),
+    byDay: [...days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, count]) => ({ date, count })),
     groups,
     kinds,
     groupings,

@@ -11,7 +11,8 @@ export interface UnitResult {
 
 export interface CampaignResults {
   byUnit: Map<number | null, UnitResult>;
-  byDay: Map<string, number>;
+  /** Registrations received per local day, per (rolled-up) unit. */
+  byDay: Map<number | null, Map<string, number>>;
 }
 
 const dayCache = new Map<string, string>();
@@ -40,7 +41,7 @@ const empty = (): UnitResult => ({ registered: 0, afterDuplicates: 0, donated: 0
 export function campaignResults(sqlite: Database.Database, campaignId: number, rollup: (u: number | null) => number | null = (u) => u): CampaignResults {
   const resolve = loadRootResolver(sqlite);
   const byUnit = new Map<number | null, UnitResult>();
-  const byDay = new Map<string, number>();
+  const byDay = new Map<number | null, Map<string, number>>();
   const at = (u: number | null) => {
     let r = byUnit.get(u);
     if (!r) byUnit.set(u, (r = empty()));
@@ -68,7 +69,9 @@ export function campaignResults(sqlite: Database.Database, campaignId: number, r
       }
     }
     const day = dayOf(r.created_at);
-    byDay.set(day, (byDay.get(day) ?? 0) + 1);
+    let days = byDay.get(u);
+    if (!days) byDay.set(u, (days = new Map()));
+    days.set(day, (days.get(day) ?? 0) + 1);
   }
   const dons = sqlite.prepare('SELECT person_id, registration_id, outcome FROM donations WHERE campaign_id = ?').all(campaignId) as {
     person_id: number;

@@ -4,12 +4,14 @@ import { BackupPanel } from './BackupPanel';
 import { LockPanel } from './LockPanel';
 import { AuditPanel } from './AuditPanel';
 import { PersonRequestPanel } from './PersonRequestPanel';
+import { OfficePanel } from '../settings/OfficePanel';
 
 const TABS = [
   ['backup', 'Sao lưu & khôi phục'],
   ['lock', 'Khoá ứng dụng'],
   ['audit', 'Nhật ký thao tác'],
   ['privacy', 'Yêu cầu xoá dữ liệu cá nhân'],
+  ['office', 'Thông tin cơ quan'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
@@ -28,6 +30,7 @@ export function BackupScreen() {
       {tab === 'lock' && <LockPanel />}
       {tab === 'audit' && <AuditPanel />}
       {tab === 'privacy' && <PersonRequestPanel />}
+      {tab === 'office' && <OfficePanel />}
     </section>
   );
 }

@@ -170,7 +170,7 @@ export function CheckinPanel({ campaignId, today, onChanged, refreshKey, openPer
         ) : (
           <div className="card muted">
             Chọn một người trong kết quả tìm kiếm để ghi: đã đến, đã hiến (250/350/450 ml) kèm số giấy chứng nhận, hoặc hoãn hiến kèm lý do.
-            <div className="dd-help"><kbd>↑</kbd><kbd>↓</kbd>chọn · <kbd>Enter</kbd>mở · <kbd>D</kbd>đã đến · <kbd>1</kbd><kbd>2</kbd><kbd>3</kbd>hiến 250/350/450 ml · <kbd>H</kbd>hoãn · <kbd>Esc</kbd>quay lại</div>
+            <div className="dd-help"><kbd>↑</kbd><kbd>↓</kbd>chọn · <kbd>Enter</kbd>mở · <kbd>D</kbd>đã đến · <kbd>1</kbd><kbd>2</kbd><kbd>3</kbd>hiến 250/350/450 ml · <kbd>H</kbd>hoãn · <kbd>Esc</kbd>quay lại · <kbd>Alt+N</kbd>người hiến tại chỗ</div>
           </div>
         )}
       </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CheckinHit } from '../../../shared/ipc/channels/donation-day';
 import { api } from '../../api';
 import { useCampaign } from '../../app/campaign-context';
@@ -25,6 +25,16 @@ export function DonationDayScreen() {
   const today = localToday();
   const stats = useLoad(() => api.donationDay.stats({ campaignId: current?.id ?? 0 }), [current?.id, tick]);
   const units = useLoad(() => api.units.list({}), []);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && e.key.toLowerCase() === 'n') {
+        e.preventDefault();
+        setWalkIn(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   if (!current) {
     return (
       <section>
@@ -42,7 +52,7 @@ export function DonationDayScreen() {
       <PageHeader
         title="Ngày hiến máu"
         subtitle={`${current.name}${current.donationDates.length ? ` — ${current.donationDates.map(formatDate).join(', ')}` : ''}${current.place ? ` — ${current.place}` : ''}`}
-        actions={<button className="primary" onClick={() => setWalkIn(true)}>+ Người hiến tại chỗ</button>}
+        actions={<button className="primary" onClick={() => setWalkIn(true)} title="Alt+N">+ Người hiến tại chỗ</button>}
       />
       {s && (
         <div className="cards">

@@ -30,7 +30,8 @@ export function DonorsScreen() {
     const t = setTimeout(() => setQ(typed), 150);
     return () => clearTimeout(t);
   }, [typed]);
-  const pages = useDonorPages({ q, bloodGroup: bloodGroup || null, rhNegative, reserve, unitId, minDonations });
+  const query = { q, bloodGroup: bloodGroup || null, rhNegative, reserve, unitId, minDonations };
+  const pages = useDonorPages(query);
 
   return (
     <section>
@@ -59,7 +60,7 @@ export function DonorsScreen() {
           </div>
           <ErrorBanner message={pages.error} />
           <div className="dn-layout">
-            <DonorList total={pages.total ?? 0} itemAt={pages.itemAt} ensure={pages.ensure} selectedId={open} onOpen={setOpen} />
+            <DonorList resetKey={JSON.stringify(query)} total={pages.total ?? 0} itemAt={pages.itemAt} ensure={pages.ensure} selectedId={open} onOpen={setOpen} />
             {open !== null ? <PersonPanel id={open} onChanged={pages.reload} /> : <div className="card muted">Chọn một người để xem hồ sơ: thông tin, đơn vị, lịch sử hiến máu, giấy chứng nhận và vinh danh.</div>}
           </div>
         </>

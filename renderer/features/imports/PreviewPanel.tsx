@@ -1,19 +1,20 @@
-import { useEffect, useState } from 'react';
-import type { ImportPreview } from '../../../shared/ipc/channels/imports';
+import { useCallback, useEffect, useState } from 'react';
+import type { ImportPreview, PreviewRow } from '../../../shared/ipc/channels/imports';
 import type { FieldKey } from '../../../shared/domain/import/types';
 import { api, call } from '../../api';
 import { useAction, useLoad } from '../../components/hooks';
 import { ErrorBanner } from '../../components/ui';
 import { MappingTable } from './MappingTable';
-import { RowsTable, type EditField, type Edits } from './RowsTable';
+import { PAGE, RowsTable, type EditField, type Edits } from './RowsTable';
 
 const SKIPPED: Record<string, string> = { hidden: 'trang ẩn', empty: 'trang trống', no_header: 'không có cột "Họ và tên" (trang tổng hợp?)', no_rows: 'không có dòng nào' };
 
 /** One file's preview: the unit to confirm, the mapping, every row; then commit. */
 export function PreviewPanel({ previewId, onCommitted, onDiscard }: { previewId: string; onCommitted(message: string): void; onDiscard(): void }) {
-  const loaded = useLoad(() => api.imports.preview({ previewId }), [previewId]);
   const units = useLoad(() => api.units.list({}), []);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [rows, setRows] = useState<PreviewRow[]>([]);
+  const [onlyIssues, setOnlyIssues] = useState(false);
   const [unitChoice, setUnitChoice] = useState<string>('');
   const [newUnitName, setNewUnitName] = useState('');
   const [onDuplicate, setOnDuplicate] = useState<'replace' | 'skip'>('skip');
@@ -22,16 +23,27 @@ export function PreviewPanel({ previewId, onCommitted, onDiscard }: { previewId:
   const [showMapping, setShowMapping] = useState(false);
   const { busy, error, setError, run } = useAction();
 
-  useEffect(() => {
-    if (!loaded.data) return;
-    setPreview(loaded.data);
-    setUnitChoice(loaded.data.unit.unitId !== null ? String(loaded.data.unit.unitId) : 'new');
-    setNewUnitName(loaded.data.unit.proposedName ?? '');
-  }, [loaded.data]);
+  /** Loads a page of rows; from 0 it replaces what is shown (first load, filter, remap). */
+  const load = useCallback(async (offset: number, issuesOnly: boolean) => {
+    const p = await call(api.imports.preview({ previewId, offset, limit: PAGE, onlyIssues: issuesOnly }));
+    setPreview(p);
+    setRows((old) => (offset === 0 ? p.rows : [...old, ...p.rows]));
+    return p;
+  }, [previewId]);
 
-  if (!preview) return <ErrorBanner message={loaded.error} />;
+  useEffect(() => {
+    void run(async () => {
+      const p = await load(0, false);
+      setUnitChoice(p.unit.unitId !== null ? String(p.unit.unitId) : 'new');
+      setNewUnitName(p.unit.proposedName ?? '');
+    });
+  }, [load, run]);
+
+  if (!preview) return <ErrorBanner message={error} />;
   const remap = (sheet: string, mapping: Record<string, FieldKey | 'ignore'>) =>
-    run(async () => setPreview(await call(api.imports.remap({ previewId, sheet, mapping }))));
+    run(async () => { await call(api.imports.remap({ previewId, sheet, mapping })); await load(0, onlyIssues); });
+  const filter = (on: boolean) => run(async () => { setOnlyIssues(on); await load(0, on); });
+  const more = () => run(() => load(rows.length, onlyIssues));
   const edit = (key: string, field: EditField, value: string | null) => setEdits((e) => ({ ...e, [key]: { ...e[key], [field]: value } }));
   const exclude = (key: string, on: boolean) => setExcluded((s) => { const n = new Set(s); if (on) n.add(key); else n.delete(key); return n; });
   const commit = () => run(async () => {
@@ -50,7 +62,7 @@ export function PreviewPanel({ previewId, onCommitted, onDiscard }: { previewId:
   const discard = () => run(async () => { await call(api.imports.discard({ previewId })); onDiscard(); });
   const active = preview.sheets.filter((s) => !s.skipped);
   const skipped = preview.sheets.filter((s) => s.skipped);
-  const count = preview.rows.length - excluded.size;
+  const count = preview.counts.rows - excluded.size;
 
   return (
     <div className="card">
@@ -94,7 +106,7 @@ export function PreviewPanel({ previewId, onCommitted, onDiscard }: { previewId:
           {s.ignored.length > 0 && <p className="muted">Không nhập: {s.ignored.slice(0, 30).map((i) => `dòng ${i.row} (${i.kind === 'footer' ? 'chân trang' : i.kind === 'section' ? 'dòng nhóm' : i.kind === 'stt_only' ? 'chỉ có số thứ tự' : 'tiêu đề lặp'})`).join(', ')}{s.ignored.length > 30 ? '…' : ''}</p>}
         </div>
       ))}
-      <RowsTable rows={preview.rows} edits={edits} excluded={excluded} onEdit={edit} onExclude={exclude} />
+      <RowsTable rows={rows} total={preview.page?.total ?? rows.length} onlyIssues={onlyIssues} busy={busy} edits={edits} excluded={excluded} onEdit={edit} onExclude={exclude} onOnlyIssues={filter} onMore={more} />
       <div className="form-actions" style={{ marginTop: 12 }}>
         <button className="primary" disabled={busy || count === 0} onClick={commit}>Ghi {count.toLocaleString('vi-VN')} người vào đợt</button>
         <button disabled={busy} onClick={discard}>Bỏ tệp này</button>

@@ -13,7 +13,7 @@ const COLUMNS: { field: EditField; label: string }[] = [
   { field: 'blood_group', label: 'Nhóm máu' },
 ];
 const ISSUE_FIELD: Record<string, EditField> = { full_name: 'full_name', gender: 'gender', birth: 'birth_date', national_id: 'national_id', phone: 'phone', blood_group: 'blood_group' };
-const PAGE = 200;
+export const PAGE = 300;
 
 function shown(field: EditField, v: string | null): string {
   if (v === null) return '';
@@ -23,20 +23,25 @@ function shown(field: EditField, v: string | null): string {
 }
 
 /** Every row with its problems per cell; a cell can be corrected inline, a row excluded. */
-export function RowsTable({ rows, edits, excluded, onEdit, onExclude }: {
+export function RowsTable({ rows, total, onlyIssues, busy, edits, excluded, onEdit, onExclude, onOnlyIssues, onMore }: {
   rows: PreviewRow[];
+  /** Rows in the list (or with issues, when filtered); `rows` holds the pages loaded so far. */
+  total: number;
+  onlyIssues: boolean;
+  busy: boolean;
   edits: Edits;
   excluded: Set<string>;
   onEdit(key: string, field: EditField, value: string | null): void;
   onExclude(key: string, excluded: boolean): void;
+  onOnlyIssues(on: boolean): void;
+  onMore(): void;
 }) {
-  const [onlyIssues, setOnlyIssues] = useState(false);
-  const [limit, setLimit] = useState(PAGE);
   const [editing, setEditing] = useState<{ key: string; field: EditField } | null>(null);
-  const list = onlyIssues ? rows.filter((r) => r.issues.some((i) => i.severity !== 'info')) : rows;
+  const list = rows;
+  const limit = rows.length;
   return (
     <div>
-      <label className="check"><input type="checkbox" checked={onlyIssues} onChange={(e) => setOnlyIssues(e.target.checked)} /> Chỉ hiện dòng có vấn đề</label>
+      <label className="check"><input type="checkbox" checked={onlyIssues} onChange={(e) => onOnlyIssues(e.target.checked)} /> Chỉ hiện dòng có vấn đề</label>
       <table className="table" aria-label="Các dòng sẽ nhập">
         <thead><tr><th>Trang / dòng</th>{COLUMNS.map((c) => <th key={c.field}>{c.label}</th>)}<th>Vấn đề</th><th>Loại bỏ</th></tr></thead>
         <tbody>
@@ -75,7 +80,7 @@ export function RowsTable({ rows, edits, excluded, onEdit, onExclude }: {
           })}
         </tbody>
       </table>
-      {list.length > limit && <button onClick={() => setLimit(limit + PAGE)}>Xem thêm {Math.min(PAGE, list.length - limit)} dòng (còn {list.length - limit})</button>}
+      {total > limit && <button disabled={busy} onClick={onMore}>Xem thêm {Math.min(PAGE, total - limit)} dòng (còn {(total - limit).toLocaleString('vi-VN')})</button>}
     </div>
   );
 }

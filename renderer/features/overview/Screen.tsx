@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { UNIT_KINDS } from '../../../shared/domain/unit-kinds';
 import type { ProgressRow } from '../../../shared/ipc/channels/progress';
 import { api, call } from '../../api';
@@ -23,6 +23,11 @@ export function OverviewScreen() {
   const query = { campaignId: current?.id ?? 0, kind: kind || null, grouping: grouping || null, groupBy };
   const report = useLoad(() => api.progress.get(query), [current?.id, kind, grouping, groupBy]);
   const { busy, error, setError, run } = useAction();
+  // Lists keep arriving while the clerk watches: refresh every half minute.
+  useEffect(() => {
+    const t = setInterval(report.reload, 30_000);
+    return () => clearInterval(t);
+  }, [report.reload]);
 
   if (!current) {
     return (

@@ -4,7 +4,7 @@ import { useCampaign } from '../../app/campaign-context';
 import { readUpload, saveDownload } from '../../components/files';
 import { useAction, useLoad } from '../../components/hooks';
 import { EmptyState, ErrorBanner, Modal, Notice } from '../../components/ui';
-import { applyPaste, columnsFor, draftFrom, entriesFrom, parseCell, type Draft } from './grid-model';
+import { applyPaste, columnsFor, draftFrom, entriesFrom, monthModeOf, parseCell, type Draft, type MonthMode } from './grid-model';
 import { QuotaGrid } from './QuotaGrid';
 import './quotas.css';
 
@@ -15,6 +15,7 @@ export function QuotasScreen() {
   const [draft, setDraft] = useState<Draft>(new Map());
   const [dirty, setDirty] = useState(false);
   const [extraMonths, setExtraMonths] = useState<number[]>([]);
+  const [mode, setMode] = useState<MonthMode>('bloodUnits');
   const [notice, setNotice] = useState<string | null>(null);
   const [proposing, setProposing] = useState(false);
   const [fromId, setFromId] = useState<number | ''>('');
@@ -25,13 +26,14 @@ export function QuotasScreen() {
 
   useEffect(() => {
     if (t) {
+      setMode(monthModeOf(t));
       setDraft(draftFrom(t));
       setDirty(false);
     }
   }, [t]);
 
   const months = useMemo(() => [...new Set([...(t?.months ?? []), ...extraMonths])].sort((a, b) => a - b), [t, extraMonths]);
-  const cols = useMemo(() => columnsFor(months), [months]);
+  const cols = useMemo(() => columnsFor(months, mode), [months, mode]);
   const units = useMemo(() => (t?.units ?? []).filter((u) => !u.archived || t?.entries.some((e) => e.unitId === u.id)), [t]);
   if (!current) {
     return <EmptyState title="Chưa có đợt hiến máu" action={<a className="button primary" href="#/dot-hien-mau">Tạo đợt hiến máu</a>}>Chỉ tiêu được giao theo từng đợt.</EmptyState>;
@@ -93,6 +95,13 @@ export function QuotasScreen() {
           <option value="">+ Thêm cột tháng</option>
           {Array.from({ length: 12 }, (_, i) => i + 1).filter((m) => !months.includes(m)).map((m) => <option key={m} value={m}>Tháng {m}</option>)}
         </select>
+        {months.length > 0 && (
+          <select aria-label="Cột tháng ghi" value={mode} onChange={(e) => setMode(e.target.value as MonthMode)}>
+            <option value="bloodUnits">Theo tháng: đơn vị máu</option>
+            <option value="registrants">Theo tháng: người đăng ký</option>
+            <option value="both">Theo tháng: cả hai</option>
+          </select>
+        )}
         <button onClick={() => fileRef.current?.click()} disabled={busy}>Nhập từ Excel…</button>
         <input ref={fileRef} type="file" hidden accept=".xlsx" aria-label="Tệp Excel bảng chỉ tiêu" onChange={(e) => { void importFile(e.target.files?.[0]); e.target.value = ''; }} />
         <button onClick={exportFile} disabled={busy}>Xuất Excel</button>
@@ -105,7 +114,7 @@ export function QuotasScreen() {
         <EmptyState title="Chưa có đơn vị" action={<span className="muted">Thêm đơn vị ở thẻ “Đơn vị”.</span>}>Bảng chỉ tiêu có một dòng cho mỗi đơn vị.</EmptyState>
       ) : t ? (
         <>
-          <p className="muted">Gõ số rồi Enter để xuống dòng; mũi tên để di chuyển; dán (Ctrl+V) một vùng ô từ Excel — nếu cột đầu là tên đơn vị, số liệu được đặt đúng dòng của đơn vị đó. Cột tháng là đơn vị máu theo tháng; khi không có số cả đợt, tổng của đơn vị là cộng các tháng.</p>
+          <p className="muted">Gõ số rồi Enter để xuống dòng; mũi tên để di chuyển; dán (Ctrl+V) một vùng ô từ Excel — nếu cột đầu là tên đơn vị, số liệu được đặt đúng dòng của đơn vị đó. Cột tháng ghi đơn vị máu, người đăng ký hoặc cả hai (chọn ở trên); khi không có số cả đợt, tổng của đơn vị là cộng các tháng.</p>
           <QuotaGrid units={units} cols={cols} months={months} draft={draft} target={{ registrants: t.targetRegistrants, bloodUnits: t.targetBloodUnits }} onChange={change} onPaste={paste} />
         </>
       ) : null}

@@ -12,12 +12,25 @@ export type Draft = Map<string, string>;
 
 export const cellKey = (unitId: number, c: GridColumn) => `${unitId}:${c.month}:${c.field}`;
 
-export function columnsFor(months: number[]): GridColumn[] {
+export type MonthMode = 'bloodUnits' | 'registrants' | 'both';
+
+export function columnsFor(months: number[], mode: MonthMode = 'bloodUnits'): GridColumn[] {
+  const perMonth = (m: number): GridColumn[] =>
+    mode === 'both'
+      ? [{ month: m, field: 'registrants', title: `Tháng ${m} – ĐK` }, { month: m, field: 'bloodUnits', title: `Tháng ${m} – máu` }]
+      : [{ month: m, field: mode, title: `Tháng ${m}` }];
   return [
     { month: 0, field: 'registrants', title: 'Người đăng ký' },
     { month: 0, field: 'bloodUnits', title: 'Đơn vị máu' },
-    ...months.map((m) => ({ month: m, field: 'bloodUnits' as const, title: `Tháng ${m}` })),
+    ...months.flatMap(perMonth),
   ];
+}
+
+/** Which monthly figure the table already holds, so the grid shows it. */
+export function monthModeOf(t: QuotaTable): MonthMode {
+  const reg = t.entries.some((e) => e.month > 0 && e.registrants !== null);
+  const blood = t.entries.some((e) => e.month > 0 && e.bloodUnits !== null);
+  return reg && blood ? 'both' : reg ? 'registrants' : 'bloodUnits';
 }
 
 export function draftFrom(t: QuotaTable): Draft {

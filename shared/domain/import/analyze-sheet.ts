@@ -140,14 +140,17 @@ export function analyzeSheet(sheet: SheetGrid, opts: AnalyzeOptions): SheetAnaly
     const nameText = nameCols.map((c) => texts[c]).filter(Boolean).join(' ');
     const sttText = sttCols.map((c) => texts[c]).find(Boolean) ?? '';
     const sttNumber = sttText ? asRunningNumber(sttText) : null;
-    const onlyStt = cols.every((c) => sttCols.includes(c));
+    // Only a running number (not a heading written in the STT column of a merged row).
+    const onlyStt = cols.every((c) => sttCols.includes(c)) && !/\p{L}{2,}/u.test(sttText);
     if (onlyStt) {
       ignored.push({ row: rowNo, kind: 'stt_only', text: sttText });
       continue;
     }
     // A single text (or one merged cell copied across) with no person data: a group heading.
     const replicated = distinct.length === 1 && cols.length >= 3; // one merged cell across the row
-    if (replicated || (!hasIdentity && (distinct.length === 1 || (sttText && isSectionNumber(sttText) && distinct.length <= 2)))) {
+    const numberedGroup = !hasIdentity && distinct.length === 2 && sttNumber !== null && cols.every((c) => nameCols.includes(c) || sttCols.includes(c))
+      && looksLikeGroupName(nameText) && !looksLikePersonName(nameText); // "1 | Chi đoàn Công ty X"
+    if (replicated || numberedGroup || (!hasIdentity && (distinct.length === 1 || (sttText && isSectionNumber(sttText) && distinct.length <= 2)))) {
       const label = distinct.length === 1 ? distinct[0] : distinct.filter((t) => t !== sttText).join(' ');
       const inNameOnly = cols.every((c) => nameCols.includes(c) || sttCols.includes(c));
       const personish = inNameOnly && (sttNumber !== null || sttCols.length === 0) && looksLikePersonName(label);

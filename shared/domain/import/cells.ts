@@ -53,6 +53,7 @@ const DATELINE = /,\s*ngày\s*\d*\s*tháng\s*\d*\s*năm|^ngày\s+\d{1,2}\s+thán
 
 /** Total lines, date lines and signature blocks under a list. */
 export function isFooterText(s: string): boolean {
+  if (s === '' || (s.charCodeAt(0) >= 48 && s.charCodeAt(0) <= 57)) return false; // a running number starts a person's row
   const t = s.normalize('NFC').toLocaleLowerCase('vi').trim();
   return FOOTER.test(t) || DATELINE.test(t);
 }

@@ -46,7 +46,6 @@ function joinTexts(texts: string[], cols: number[]): string | null {
 
 export function extractRow(row: GridRow, mapping: ColumnMapping | ColumnPlan, opts: ExtractOptions, rowTexts?: string[]): ExtractedRow {
   const plan: ColumnPlan = Array.isArray((mapping as ColumnPlan).full_name) ? (mapping as ColumnPlan) : planColumns(mapping as ColumnMapping);
-  const colsOf = (_m: unknown, f: FieldKey) => plan[f];
   const issues: RowIssue[] = [];
   const cells: Record<number, string> = {};
   const texts: string[] = rowTexts ?? [];
@@ -55,30 +54,31 @@ export function extractRow(row: GridRow, mapping: ColumnMapping | ColumnPlan, op
     if (!rowTexts) texts[c] = t;
     if (t) cells[c] = t;
   }
-  const fullCell = firstCell(row, texts, colsOf(mapping, 'full_name'));
+  const fullCell = firstCell(row, texts, plan.full_name);
   let full_name = fullCell && typeof fullCell.cell.v === 'string' ? normalizeName(fullCell.cell.v) : null;
   if (!full_name) {
-    const first = firstCell(row, texts, colsOf(mapping, 'name_first'));
-    const last = firstCell(row, texts, colsOf(mapping, 'name_last'));
-    if (first || last) full_name = joinNameParts(first ? texts[first.col] : null, last ? texts[last.col] : null);
+    // "Họ" + "Tên đệm" + "Tên", or "Họ đệm" + "Tên": every part in column order.
+    const first = plan.name_first.map((c) => texts[c]).filter(Boolean).join(' ');
+    const last = firstCell(row, texts, plan.name_last);
+    if (first || last) full_name = joinNameParts(first || null, last ? texts[last.col] : null);
   }
 
   let gender: 'M' | 'F' | null = null;
-  const gCell = firstCell(row, texts, colsOf(mapping, 'gender'));
+  const gCell = firstCell(row, texts, plan.gender);
   if (gCell) {
     gender = normalizeGender(gCell.cell.v);
     if (!gender) issues.push({ field: 'gender', col: gCell.col, severity: 'warning', code: 'unreadable', message: `Giới tính "${cellText(gCell.cell).slice(0, 20)}" không rõ (cần Nam hoặc Nữ).` });
   }
-  const mMark = colsOf(mapping, 'gender_m').some((c) => isMark(row[c]?.v ?? null));
-  const fMark = colsOf(mapping, 'gender_f').some((c) => isMark(row[c]?.v ?? null));
+  const mMark = plan.gender_m.some((c) => isMark(row[c]?.v ?? null));
+  const fMark = plan.gender_f.some((c) => isMark(row[c]?.v ?? null));
   if (!gender && mMark !== fMark) gender = mMark ? 'M' : 'F';
   if (mMark && fMark) issues.push({ field: 'gender', severity: 'warning', code: 'both_marks', message: 'Cả hai cột Nam và Nữ đều được đánh dấu.' });
 
   let birth_date: string | null = null;
   const dateOpts = { date1904: opts.date1904, refYear: opts.refYear };
-  const birthCell = firstCell(row, texts, colsOf(mapping, 'birth'));
-  const mBirth = firstCell(row, texts, colsOf(mapping, 'birth_m'));
-  const fBirth = firstCell(row, texts, colsOf(mapping, 'birth_f'));
+  const birthCell = firstCell(row, texts, plan.birth);
+  const mBirth = firstCell(row, texts, plan.birth_m);
+  const fBirth = firstCell(row, texts, plan.birth_f);
   const source = birthCell ?? mBirth ?? fBirth;
   if (!birthCell && (mBirth || fBirth) && !gender) gender = mBirth && !fBirth ? 'M' : fBirth && !mBirth ? 'F' : null;
   if (source) {
@@ -87,7 +87,7 @@ export function extractRow(row: GridRow, mapping: ColumnMapping | ColumnPlan, op
     if (d.problem) issues.push({ field: 'birth', col: source.col, severity: d.value ? 'warning' : 'error', code: d.value ? 'doubtful_date' : 'impossible_date', message: d.problem });
   }
 
-  const idCell = firstCell(row, texts, colsOf(mapping, 'national_id'));
+  const idCell = firstCell(row, texts, plan.national_id);
   let national_id: string | null = null;
   if (idCell) {
     const n = normalizeNationalId(idCell.cell.v);
@@ -95,9 +95,9 @@ export function extractRow(row: GridRow, mapping: ColumnMapping | ColumnPlan, op
     if (n.problem) issues.push({ field: 'national_id', col: idCell.col, severity: 'warning', code: n.value ? 'id_length' : 'unreadable', message: n.problem });
   }
 
-  const phoneCell = firstCell(row, texts, colsOf(mapping, 'phone'));
+  const phoneCell = firstCell(row, texts, plan.phone);
   let phone: string | null = null;
-  let note = joinTexts(texts, colsOf(mapping, 'note'));
+  let note = joinTexts(texts, plan.note);
   if (phoneCell) {
     const p = normalizePhone(phoneCell.cell.v);
     phone = p.value;
@@ -106,15 +106,15 @@ export function extractRow(row: GridRow, mapping: ColumnMapping | ColumnPlan, op
   }
 
   let blood_group: string | null = null;
-  const bCell = firstCell(row, texts, colsOf(mapping, 'blood_group'));
+  const bCell = firstCell(row, texts, plan.blood_group);
   if (bCell) {
     const b = normalizeBloodGroup(bCell.cell.v);
     blood_group = b.value;
     if (b.problem) issues.push({ field: 'blood_group', col: bCell.col, severity: 'info', code: 'unreadable', message: b.problem });
   }
-  const cCell = firstCell(row, texts, colsOf(mapping, 'prior_donations'));
+  const cCell = firstCell(row, texts, plan.prior_donations);
   const prior_donations = cCell ? normalizeDonationCount(cCell.cell.v) : null;
-  const lCell = firstCell(row, texts, colsOf(mapping, 'last_donation'));
+  const lCell = firstCell(row, texts, plan.last_donation);
   const last = lCell ? normalizeBirthDate(lCell.cell.v, { ...dateOpts, date: lCell.cell.date }) : null;
   const lastDonation = last?.value && /^\d{4}-\d{2}-\d{2}$/.test(last.value) ? last.value : null;
 
@@ -125,8 +125,8 @@ export function extractRow(row: GridRow, mapping: ColumnMapping | ColumnPlan, op
       birth_date,
       national_id,
       phone,
-      address: joinTexts(texts, colsOf(mapping, 'address')),
-      workplace: joinTexts(texts, colsOf(mapping, 'workplace')),
+      address: joinTexts(texts, plan.address),
+      workplace: joinTexts(texts, plan.workplace),
       blood_group,
       prior_donations,
       note,

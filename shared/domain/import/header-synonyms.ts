@@ -18,7 +18,7 @@ const RULES: Rule[] = [
   { field: 'last_donation', test: /(ngay|lan) hien (mau )?(gan nhat|gan day nhat|cuoi|lan cuoi)|hien (mau )?lan cuoi|lan hien cuoi/ },
   { field: 'prior_donations', test: /\b(so lan|lan hien|lan da hien|so lan da hien)\b/ },
   { field: 'blood_group', test: /\bnhom mau\b|^mau$|^nhom$|blood/ },
-  { field: 'name_first', test: /^(ho dem|ho va dem|ho va ten dem|ho chu dem|ho ten dem|ho lot|ho)$/ },
+  { field: 'name_first', test: /^(ho dem|ho va dem|ho va ten dem|ho chu dem|ho ten dem|ho lot|ho|ten dem|dem|chu dem|ten lot|lot)$/ },
   { field: 'name_last', test: /^ten$/ },
   { field: 'full_name', test: /^(ho|ho va|ho,)?\s*(va\s+)?ten\b(?!\s*(thon|don vi|co quan|truong|lop|xa|phuong|khoi|to chuc|chi doan|chi hoi))|^ho\s*(va)?\s*ten|\bho ten\b|^full name|^ho va ten/ },
   { field: 'birth', test: /\b(ngay|nam|thang)\b.*\bsinh\b|^sinh ngay|^sinh nam|^ns$|^nam sinh$|^dob$|ngay sinh|nam sinh/ },

@@ -59,8 +59,16 @@ export const importPreviewSchema = z.object({
   unit: z.object({ unitId: z.number().nullable(), proposedName: z.string().nullable(), reason: z.string() }),
   duplicateOf: z.object({ batchId: z.number(), createdAt: z.string(), rowCount: z.number() }).nullable(),
   sheets: z.array(previewSheetSchema),
+  /** One page of rows (all of them in the service; the screen asks page by page). */
   rows: z.array(previewRowSchema),
-  counts: z.object({ rows: z.number(), errors: z.number(), warnings: z.number() }),
+  page: z.object({ offset: z.number(), total: z.number(), onlyIssues: z.boolean() }).optional(),
+  counts: z.object({ rows: z.number(), errors: z.number(), warnings: z.number(), rowsWithIssues: z.number() }),
+});
+export const previewPageArgs = z.object({
+  previewId: z.string(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(2000).default(300),
+  onlyIssues: z.boolean().default(false),
 });
 export type ImportPreview = z.output<typeof importPreviewSchema>;
 
@@ -98,8 +106,8 @@ export type ImportBatch = z.output<typeof batchSchema>;
 
 export const importsChannels = {
   'imports:parse': channel(z.object({ campaignId: z.number().int().nullable().default(null), files: z.array(fileUploadSchema).min(1).max(50) }), z.object({ jobId: z.string() })),
-  'imports:preview': channel(z.object({ previewId: z.string() }), importPreviewSchema),
-  'imports:remap': channel(z.object({ previewId: z.string(), sheet: z.string(), mapping: z.record(z.string(), fieldOrIgnore) }), importPreviewSchema),
+  'imports:preview': channel(previewPageArgs, importPreviewSchema),
+  'imports:remap': channel(z.object({ previewId: z.string(), sheet: z.string(), mapping: z.record(z.string(), fieldOrIgnore) }), z.object({ ok: z.boolean() })),
   'imports:commit': channel(commitArgsSchema, commitResultSchema),
   'imports:discard': channel(z.object({ previewId: z.string() }), z.object({ ok: z.boolean() })),
   'imports:batches': channel(z.object({ campaignId: z.number().int().nullable().default(null) }), z.array(batchSchema)),

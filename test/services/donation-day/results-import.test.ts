@@ -47,6 +47,8 @@ describe('blood facility result list', () => {
     const tung1 = reg('Phạm Văn Tùng', { name: '', birth: '1990-01-01' }, u1.id, 'gd.xlsx', 7);
     const tung2 = reg('Phạm Văn Tùng', { name: '', birth: '1990-09-09' }, u2.id, 'doan.xlsx', 5);
     const tuan = reg('Hoàng Văn Tuấn', { name: '', birth: '1992-02-02', phone: '0901111222' }, u2.id, 'doan.xlsx', 6);
+    // Vân registered again by the youth union, not merged yet: her result goes to her first registration.
+    reg('Nguyễn Thị Hồng Vân', { name: '', nid: '001190012345' }, u2.id, 'doan.xlsx', 9);
     return { c, van, an, duc, tung1, tung2, tuan };
   }
 
@@ -73,7 +75,7 @@ describe('blood facility result list', () => {
     const again = await importResults(ctx, s.c.id, 'ket-qua.xlsx', await resultList());
     expect(again).toMatchObject({ matched: 5, walkIns: [] });
     expect(ctx.sqlite.prepare('SELECT COUNT(*) AS n FROM donations').get()).toEqual({ n: 5 });
-    expect(ctx.sqlite.prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: 7 });
+    expect(ctx.sqlite.prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: 8 });
     expect((await exportDonationsInterchange(ctx, s.c.id)).donations).toEqual(out.donations);
 
     // The clerk settles the two review rows.

@@ -38,7 +38,10 @@ describe('parsing as a job, remapping, remembering the mapping', () => {
     const campaignId = await resolveCampaign(ctx, undefined);
     const { preview } = await buildPreview(ctx, { fileName: f.name, data: f.data, campaignId });
     const mapping = { ...preview.sheets[0].mapping, '5': 'note' as const };
-    const remapped = await remapPreview(ctx, { previewId: preview.id, sheet: 'Sheet1', mapping });
+    await remapPreview(ctx, { previewId: preview.id, sheet: 'Sheet1', mapping });
+    const remapped = await getImportPreview(ctx, { previewId: preview.id, offset: 0, limit: 2 });
+    expect(remapped.rows).toHaveLength(2);
+    expect(remapped.page).toEqual({ offset: 0, total: 4, onlyIssues: false });
     expect(remapped.rows[0].values.phone).toBeNull();
     expect(remapped.rows[0].values.note).toBe('0912 111 222');
     await commitImport(ctx, { previewId: preview.id, unitId: null, newUnitName: 'Cụm trường' });

@@ -5,7 +5,7 @@ import { exportInterchange } from '../../../electron/services/imports/export-int
 import { buildPreview } from '../../../electron/services/imports/build-preview';
 import { commitImport } from '../../../electron/services/imports/commit-import';
 import { listBatches, undoBatch } from '../../../electron/services/imports/batches';
-import { csvFixtures, date1904Workbook, groupedHeaderWorkbook, mergedNameWorkbook, schoolsWorkbook, villagesWorkbook, vniList } from '../../fixtures/imports/make-fixtures';
+import { csvFixtures, date1904Workbook, groupedHeaderWorkbook, mergedNameWorkbook, threePartNamesWorkbook, schoolsWorkbook, villagesWorkbook, vniList } from '../../fixtures/imports/make-fixtures';
 
 let ctx: ReturnType<typeof tempContext>;
 let campaignId: number;
@@ -80,6 +80,16 @@ describe('list styles beyond the sample corpus', () => {
     expect(rows.map((r) => r.full_name)).toEqual(['Nguyễn Văn Thắng', 'Hà Thị Thu Hằng']);
   });
 
+  it('joins Họ + Tên đệm + Tên and treats numbered group rows as sections', async () => {
+    const f = await threePartNamesWorkbook();
+    const { preview } = await buildPreview(ctx, { fileName: f.name, data: f.data, campaignId });
+    expect(preview.rows.map((r) => [r.row, r.values.full_name, r.values.workplace])).toEqual([
+      [3, 'Trần Minh Khôi', 'Chi đoàn Công ty Điện lực'],
+      [4, 'Lê Thị Thanh Hương', 'Chi đoàn Công ty Điện lực'],
+      [6, 'Đinh Lâm', 'Chi đoàn Trường CĐ Y tế'],
+    ]);
+  });
+
   it('reads dates of a 1904 workbook and restores number-typed CCCD and phone', async () => {
     const rows = await importOne(await date1904Workbook());
     expect(rows[0]).toMatchObject({ birth_date: '1990-03-12', national_id: '020090012345', phone: '0912345678' });
@@ -103,8 +113,10 @@ describe('list styles beyond the sample corpus', () => {
   it('detects a re-import, replaces on request, and undoes a whole batch', async () => {
     const f = await schoolsWorkbook();
     const first = await buildPreview(ctx, { fileName: f.name, data: f.data, campaignId });
-    const c1 = await commitImport(ctx, { previewId: first.preview.id, unitId: null, newUnitName: 'Cụm trường THPT', excluded: [`Sheet1!8`], edits: [{ key: 'Sheet1!4', field: 'full_name', value: 'Nguyễn Thị Hoà' }] });
+    const c1 = await commitImport(ctx, { previewId: first.preview.id, unitId: null, newUnitName: 'Cụm trường THPT', excluded: [`Sheet1!8`], edits: [{ key: 'Sheet1!4', field: 'full_name', value: 'nguyễn  thị hoà' }, { key: 'Sheet1!5', field: 'gender', value: 'Nữ' }, { key: 'Sheet1!5', field: 'birth_date', value: '3/4/2007' }] });
     expect(c1.imported).toBe(3);
+    const edited = (await exportInterchange(ctx, campaignId)).rows.filter((r) => r.row === 4 || r.row === 5);
+    expect(edited.map((r) => [r.full_name, r.gender, r.birth_date])).toEqual([['Nguyễn Thị Hoà', 'F', '2007-01-15'], ['Đoàn Văn Hậu', 'F', '2007-04-03']]);
     const again = await buildPreview(ctx, { fileName: f.name, data: f.data, campaignId });
     expect(again.preview.duplicateOf?.batchId).toBe(c1.batchId);
     await expect(commitImport(ctx, { previewId: again.preview.id, unitId: c1.unitId })).rejects.toThrow(/đã được nhập/);

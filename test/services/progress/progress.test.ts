@@ -91,6 +91,7 @@ describe('progress', () => {
     expect(g2).toMatchObject({ quotaRegistrants: 10, registered: 4 });
     const onlyG1 = await getProgress(ctx, { campaignId: s.c.id, grouping: 'Cụm 1' });
     expect(onlyG1.total.registered).toBe(5);
+    expect(onlyG1.byDay).toEqual([{ date: '2026-05-02', count: 3 }, { date: '2026-05-03', count: 2 }]);
     expect(grouped.groupings).toEqual(['Cụm 1', 'Cụm 2']);
   });
 
