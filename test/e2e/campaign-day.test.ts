@@ -189,4 +189,30 @@ describe('campaign, quotas, donation day and progress screens', () => {
     await app.screenshot('day-06-donors');
     expect(app.foreignRequests).toEqual([]);
   });
+
+  it('copies the campaign for next time and proposes its quotas from this one\'s results', async () => {
+    const { page } = app;
+    await nav('Đợt hiến máu');
+    await page.getByRole('row', { name: /Hành trình đỏ 2026/ }).getByRole('button', { name: 'Sao chép' }).click();
+    await page.getByLabel('Tên đợt mới').fill('Hành trình đỏ 2027');
+    await page.getByRole('dialog').getByRole('button', { name: 'Tạo đợt mới' }).click();
+    await page.getByRole('button', { name: 'Lưu đợt hiến máu' }).click();
+    await page.getByText('Đã lưu đợt “Hành trình đỏ 2027”.').waitFor();
+    await nav('Đơn vị & chỉ tiêu');
+    await page.getByRole('tab', { name: 'Chỉ tiêu' }).click();
+    await page.getByRole('button', { name: 'Đề xuất theo đợt trước…' }).click();
+    await page.getByLabel('Đợt làm căn cứ').selectOption({ label: 'Hành trình đỏ 2026' });
+    await page.getByRole('button', { name: 'Đề xuất', exact: true }).click();
+    await page.getByText(/Đã đề xuất theo kết quả của 2 đơn vị \(tổng 3\)/).waitFor();
+    await expect.poll(() => page.getByTestId('total-blood').innerText()).toBe('6');
+    await expect.poll(() => page.getByTestId('total-registrants').innerText()).toBe('10');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByText('Đã lưu bảng chỉ tiêu.').waitFor();
+    const next = app.query<{ id: number }>("SELECT id FROM campaigns WHERE name = 'Hành trình đỏ 2027'")[0].id;
+    expect(app.query('SELECT u.name, q.registrants, q.blood_units FROM quotas q JOIN units u ON u.id = q.unit_id WHERE q.campaign_id = ? AND (q.registrants IS NOT NULL OR q.blood_units IS NOT NULL) ORDER BY u.id', next)).toEqual([
+      { name: 'Phòng Giáo dục và Đào tạo', registrants: 7, blood_units: 4 },
+      { name: 'Đoàn thanh niên', registrants: 3, blood_units: 2 },
+    ]);
+    await app.screenshot('day-07-proposed-quotas');
+  });
 });

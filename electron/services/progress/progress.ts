@@ -55,7 +55,7 @@ export async function getProgress(ctx: ServiceContext, query: ProgressQuery): Pr
       const r = results.byUnit.get(id) ?? { registered: 0, afterDuplicates: 0, donated: 0, deferred: 0 };
       return {
         unitId: id,
-        unitName: u?.name ?? 'Ngoài danh sách đơn vị (hiến tại chỗ)',
+        unitName: u?.name ?? 'Không thuộc đơn vị nào (hiến tại chỗ, chưa gán đơn vị)',
         kind: u?.kind ?? null,
         grouping: u?.grouping ?? null,
         listReceived: r.registered > 0,
