@@ -18,6 +18,7 @@ function step(name, cmd, args) {
 let extraFailed = 0;
 if (!step('typecheck', 'npm', ['run', '--silent', 'typecheck'])) extraFailed++;
 if (!step('build', 'npm', ['run', '--silent', 'build'])) extraFailed++;
+if (!step('electronegativity (offline checks, reviewed findings only)', 'npm', ['run', '--silent', 'lint:security'])) extraFailed++;
 const passedArgs = process.argv.slice(2);
 step('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...passedArgs]);
 
