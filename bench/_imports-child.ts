@@ -20,13 +20,13 @@ async function main() {
       // A running app has its code loaded and compiled: import once into a scratch database first.
       const scratch = createAppContext(path.join(dir, 'scratch.sqlite'));
       const cid = await resolveCampaign(scratch, undefined, '2026-05-28');
-      await importFiles(scratch, [{ name: 'warm-up.xlsx', data: fs.readFileSync(file) }], { campaignId: cid, unit: 'auto', onDuplicate: 'skip' });
+      await importFiles(scratch, [{ name: 'warm-up.xlsx', data: fs.readFileSync(file) }], { campaignId: cid, unit: 'auto', onDuplicate: 'skip', matchDuplicates: false });
       await scratch.conn.close();
     }
     const ctx = createAppContext(path.join(dir, 'bench.sqlite'));
     const campaignId = await resolveCampaign(ctx, undefined, '2026-05-28');
     t0 = performance.now(); // the import itself: read, detect, normalise, validate, write
-    const [o] = await importFiles(ctx, [{ name: path.basename(file), data: fs.readFileSync(file) }], { campaignId, unit: 'auto', onDuplicate: 'skip' });
+    const [o] = await importFiles(ctx, [{ name: path.basename(file), data: fs.readFileSync(file) }], { campaignId, unit: 'auto', onDuplicate: 'skip', matchDuplicates: false });
     if (!o.ok) throw new Error(o.message);
     rows = o.imported ?? 0;
     await ctx.conn.close();

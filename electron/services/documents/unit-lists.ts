@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { safeRow } from '../spreadsheet/excel-export';
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import type { DocContext } from './common';
 import { birthYear, shortDate, formatNumberVi } from '../../../shared/domain/documents/format';
@@ -96,11 +97,11 @@ export async function buildUnitListsXlsx(dc: DocContext, spec: ListSpec): Promis
     const ws = wb.addWorksheet(sheetName(u.unitName, used));
     ws.addRow([upper(dc.office.officeName)]).font = { bold: true };
     ws.addRow([spec.title]).font = { bold: true };
-    ws.addRow([`Đơn vị: ${u.unitName} - ${dc.campaign.name}`]);
+    ws.addRow(safeRow([`Đơn vị: ${u.unitName} - ${dc.campaign.name}`]));
     const header = ws.addRow(['STT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Điện thoại', spec.extraHeader]);
     header.font = { bold: true };
     u.rows.forEach((r, k) => {
-      ws.addRow([k + 1, r.fullName, birthYear(r.birthDate), r.gender === 'M' ? 'Nam' : r.gender === 'F' ? 'Nữ' : '', r.phone ?? '', r.extra]);
+      ws.addRow(safeRow([k + 1, r.fullName, birthYear(r.birthDate), r.gender === 'M' ? 'Nam' : r.gender === 'F' ? 'Nữ' : '', r.phone ?? '', r.extra]));
     });
     ws.addRow([]);
     ws.addRow([`Tổng số: ${u.rows.length} người`]).font = { bold: true };

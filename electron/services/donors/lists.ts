@@ -9,7 +9,7 @@ import { appendAudit } from '../audit/audit-log';
 import { AppError } from '../../../shared/errors/app-error';
 import { addDays, localDate } from './dates';
 import { isRhNegative, registry, toSummary } from './registry-index';
-import { fileSafeName, safeRow, styleTable, workbookDownload } from '../quotas/excel-safe';
+import { fileSafeName, safeRow, styleTable, workbookDownload } from '../spreadsheet/excel-export';
 
 export const DEFAULT_MILESTONES = [5, 10, 15, 20, 30, 40, 50, 100];
 

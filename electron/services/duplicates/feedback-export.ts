@@ -3,18 +3,14 @@ import { AppError } from '../../../shared/errors/app-error';
 import type { ServiceContext } from '../context';
 import { appendAudit } from '../audit/audit-log';
 import { registrationGroups } from './export-groups';
+import { safeCell as escapeCell } from '../spreadsheet/excel-export';
+import { displayDate } from '../../../shared/domain/display-date';
 
-/** A text cell starting with = + - @ would run as a formula in Excel or a CSV re-save: escape it. */
-export function safeCell(v: string | null | undefined): string {
-  const s = v ?? '';
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+/** Text cells of the feedback file, formula-escaped (= + - @) like every Excel export. */
+function safeCell(v: string | null | undefined): string {
+  return escapeCell(v ?? '');
 }
 
-function formatBirth(iso: string | null): string {
-  if (!iso) return '';
-  const m = /^(\d{4})(?:-(\d{2})-(\d{2}))?$/.exec(iso);
-  return m ? (m[2] ? `${m[3]}/${m[2]}/${m[1]}` : m[1]) : iso;
-}
 
 interface RegDetail {
   id: number;
@@ -72,7 +68,7 @@ export async function exportUnitFeedback(ctx: ServiceContext, campaignId: number
     const row = ws.addRow([
       i + 1,
       safeCell(r.full_name),
-      safeCell(formatBirth(r.birth_date)),
+      safeCell(displayDate(r.birth_date)),
       safeCell(r.source_file),
       safeCell(r.source_sheet),
       r.source_row,

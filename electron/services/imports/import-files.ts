@@ -31,7 +31,7 @@ export async function resolveCampaign(ctx: ServiceContext, campaignId: number | 
 export async function importFiles(
   ctx: ServiceContext,
   files: { name: string; data: Buffer }[],
-  opts: { campaignId: number; unit: number | 'auto'; onDuplicate: 'replace' | 'skip' },
+  opts: { campaignId: number; unit: number | 'auto'; onDuplicate: 'replace' | 'skip'; /** default true: match each list as it arrives */ matchDuplicates?: boolean },
 ): Promise<FileOutcome[]> {
   const out: FileOutcome[] = [];
   backupBeforeChange(ctx, 'import');
@@ -46,7 +46,7 @@ export async function importFiles(
         newUnitName: unitId === null ? preview.unit.proposedName : null,
         onDuplicate: opts.onDuplicate,
       });
-      matchAfterCommit(ctx, r.batchId);
+      if (opts.matchDuplicates !== false) matchAfterCommit(ctx, r.batchId);
       const message = r.skipped
         ? `${name}: đã nhập trước đây, bỏ qua (dùng --replace để thay thế).`
         : `${name}: đã nhập ${r.imported} người${r.replacedBatchId ? ` (thay lần nhập ${r.replacedBatchId})` : ''}; ${preview.counts.errors} lỗi, ${preview.counts.warnings} cảnh báo cần xem.`;

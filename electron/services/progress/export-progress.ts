@@ -3,7 +3,7 @@ import type { ServiceContext } from '../context';
 import type { ProgressFigures, ProgressQuery } from '../../../shared/ipc/channels/progress';
 import type { FileDownload } from '../../../shared/ipc/channels/files';
 import { getProgress } from './progress';
-import { fileSafeName, safeRow, styleTable, workbookDownload } from '../quotas/excel-safe';
+import { fileSafeName, safeRow, styleTable, workbookDownload } from '../spreadsheet/excel-export';
 import { appendAudit } from '../audit/audit-log';
 
 const HEADERS = ['STT', 'Đơn vị', 'Chỉ tiêu người đăng ký', 'Chỉ tiêu đơn vị máu', 'Đăng ký nhận được', 'Sau lọc trùng', 'Đã hiến', 'Hoãn hiến', '% chỉ tiêu đăng ký', '% chỉ tiêu máu', 'Đã gửi danh sách'];

@@ -3,7 +3,7 @@ import type { ServiceContext } from '../context';
 import type { FileDownload } from '../../../shared/ipc/channels/files';
 import { getCampaign } from '../campaigns/campaigns';
 import { getQuotaTable, unitQuota } from './quotas';
-import { fileSafeName, safeRow, styleTable, workbookDownload } from './excel-safe';
+import { fileSafeName, safeRow, styleTable, workbookDownload } from '../spreadsheet/excel-export';
 
 /**
  * The allocation table as the plan's attachment ("Biểu chỉ tiêu kèm theo Kế hoạch"): one row per unit

@@ -5,7 +5,8 @@ import { listCandidates } from '../../../electron/services/duplicates/list-candi
 import { matchArrivedList, matchCampaignNow, matchImportBatch, startMatchJob } from '../../../electron/services/duplicates/run-match';
 import { decidePair } from '../../../electron/services/duplicates/decisions';
 import { bulkMerge, bulkMergeSummary } from '../../../electron/services/duplicates/bulk-merge';
-import { exportUnitFeedback, safeCell, unitDuplicateCounts } from '../../../electron/services/duplicates/feedback-export';
+import { exportUnitFeedback, unitDuplicateCounts } from '../../../electron/services/duplicates/feedback-export';
+import { safeCell } from '../../../electron/services/spreadsheet/excel-export';
 import { runCli } from '../../../electron/cli';
 import { mergePeople } from '../../../electron/services/duplicates/merge';
 import { duplicateGroupsForExport } from '../../../electron/services/duplicates/export-groups';
