@@ -2,11 +2,15 @@
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'out');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
+
+// shared/ must stay platform-free: the build fails otherwise.
+execFileSync(process.execPath, [path.join(root, 'scripts/check-shared-imports.mjs')], { stdio: 'inherit' });
 
 fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(path.join(out, 'renderer'), { recursive: true });

@@ -13,8 +13,7 @@ export const importsHandlers: HandlerMap<'imports:parse' | 'imports:preview' | '
   'imports:commit': async (ctx, args) => {
     backupBeforeChange(ctx, 'import');
     const r = await commitImport(ctx, args);
-    matchAfterCommit(ctx, r.batchId);
-    return r;
+    return { ...r, arrived: matchAfterCommit(ctx, r.batchId) };
   },
   'imports:discard': (_ctx, args) => ({ ok: dropPreview(args.previewId) }),
   'imports:batches': (ctx, args) => listBatches(ctx, args),

@@ -57,7 +57,10 @@ export function PreviewPanel({ previewId, onCommitted, onDiscard }: { previewId:
       excluded: [...excluded],
       edits: Object.entries(edits).flatMap(([key, fields]) => Object.entries(fields).map(([field, value]) => ({ key, field: field as EditField, value: value ?? null }))),
     }));
-    onCommitted(r.skipped ? `Bỏ qua “${preview.fileName}”: tệp này đã được nhập trước đây.` : `Đã nhập ${r.imported} người từ “${preview.fileName}”${r.replacedBatchId ? ` (thay lần nhập số ${r.replacedBatchId})` : ''}.`);
+    const arrived = r.arrived && r.arrived.pairs > 0
+      ? ` ${r.arrived.proposed} người có thể đã đăng ký ở danh sách khác hoặc đã có trong sổ các đợt trước${r.arrived.pairs > r.arrived.proposed ? `, ${r.arrived.pairs - r.arrived.proposed} trường hợp cần xem thêm` : ''} — xem ở màn hình “Trùng lặp”.`
+      : '';
+    onCommitted(r.skipped ? `Bỏ qua “${preview.fileName}”: tệp này đã được nhập trước đây.` : `Đã nhập ${r.imported} người từ “${preview.fileName}”${r.replacedBatchId ? ` (thay lần nhập số ${r.replacedBatchId})` : ''}.${arrived}`);
   });
   const discard = () => run(async () => { await call(api.imports.discard({ previewId })); onDiscard(); });
   const active = preview.sheets.filter((s) => !s.skipped);

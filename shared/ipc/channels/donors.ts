@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../define';
 import { fileDownloadSchema } from './files';
+import { personCoreSchema } from './person';
 
 export const donorSummarySchema = z.object({
   id: z.number(),
@@ -29,16 +30,7 @@ export const donorQuerySchema = z.object({
 });
 export type DonorQuery = z.input<typeof donorQuerySchema>;
 
-export const personPageSchema = z.object({
-  id: z.number(),
-  fullName: z.string(),
-  gender: z.enum(['M', 'F']).nullable(),
-  birthDate: z.string().nullable(),
-  nationalId: z.string().nullable(),
-  phone: z.string().nullable(),
-  address: z.string().nullable(),
-  workplace: z.string().nullable(),
-  bloodGroup: z.string().nullable(),
+export const personPageSchema = personCoreSchema.extend({
   priorDonations: z.number().nullable(),
   reserve: z.boolean(),
   mergedIds: z.array(z.number()),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../define';
 import { fileDownloadSchema } from './files';
+import { personCoreSchema } from './person';
 
 const verdict = z.enum(['same', 'similar', 'different', 'unknown']);
 
@@ -18,16 +19,7 @@ export const duplicateRegistrationSchema = z.object({
 });
 export type DuplicateRegistration = z.output<typeof duplicateRegistrationSchema>;
 
-export const duplicatePersonSchema = z.object({
-  id: z.number(),
-  fullName: z.string(),
-  gender: z.enum(['M', 'F']).nullable(),
-  birthDate: z.string().nullable(),
-  nationalId: z.string().nullable(),
-  phone: z.string().nullable(),
-  address: z.string().nullable(),
-  workplace: z.string().nullable(),
-  bloodGroup: z.string().nullable(),
+export const duplicatePersonSchema = personCoreSchema.extend({
   homeUnitId: z.number().nullable(),
   donations: z.number(),
   registrations: z.array(duplicateRegistrationSchema),

@@ -88,6 +88,8 @@ export const commitResultSchema = z.object({
   skipped: z.boolean(),
   replacedBatchId: z.number().nullable(),
   unitId: z.number().nullable(),
+  /** Matching of the new list against the campaign and the registry, run right after the commit. */
+  arrived: z.object({ people: z.number(), pairs: z.number(), proposed: z.number() }).nullable().optional(),
 });
 export type CommitResult = z.output<typeof commitResultSchema>;
 
