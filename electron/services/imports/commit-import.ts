@@ -11,6 +11,7 @@ import { normalizeBloodGroup, normalizeGender, normalizeName } from '../../../sh
 import { normalizeBirthDate } from '../../../shared/domain/import/dates';
 import { normalizeNationalId, normalizePhone } from '../../../shared/domain/import/ids-phones';
 import { removeBatchRows } from './batches';
+import { guessUnitKind } from '../../../shared/domain/unit-kinds';
 
 /** What search finds a person by: folded name plus the digits of ID and phone. */
 export function personSearchKey(v: Pick<PersonValues, 'full_name' | 'national_id' | 'phone'>): string {
@@ -74,7 +75,7 @@ export async function commitImport(ctx: ServiceContext, input: CommitArgs): Prom
       if (found) unitId = found.id;
       else {
         const order = (db.prepare('SELECT COALESCE(MAX(sort_order), -1) + 1 AS n FROM units WHERE parent_id IS NULL').get() as { n: number }).n;
-        unitId = Number(db.prepare("INSERT INTO units (name, kind, sort_order, created_at, updated_at) VALUES (?, 'other', ?, ?, ?)").run(name, order, now, now).lastInsertRowid);
+        unitId = Number(db.prepare('INSERT INTO units (name, kind, sort_order, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(name, guessUnitKind(name), order, now, now).lastInsertRowid);
         appendAudit(db, { action: 'unit.create', entity: 'unit', entityId: unitId, detail: name }, now);
       }
     }

@@ -1,6 +1,6 @@
 import { inTransaction, type ServiceContext } from '../context';
 import { AppError } from '../../../shared/errors/app-error';
-import { UNIT_KINDS, type UnitKind } from '../../../shared/domain/unit-kinds';
+import { guessUnitKind } from '../../../shared/domain/unit-kinds';
 import { collapseSpaces, foldVietnamese, nfc } from '../../../shared/domain/text';
 import { cellText, loadXlsx } from '../spreadsheet/load-xlsx';
 import { createUnit, listUnits, updateUnit } from './units';
@@ -23,19 +23,6 @@ function fieldOf(header: string): Field | null {
   return null;
 }
 
-function kindOf(text: string): UnitKind {
-  const t = foldVietnamese(text);
-  for (const [k, label] of Object.entries(UNIT_KINDS)) if (foldVietnamese(label) === t || k === t) return k as UnitKind;
-  if (/^(xa|phuong|thi tran)\b/.test(t)) return 'commune';
-  if (/^(thon|khoi|to dan pho|ban|bon)\b/.test(t)) return 'village';
-  if (/truong|thpt|thcs|tieu hoc|mam non/.test(t)) return 'school';
-  if (/doan|hoi|lien doan|mat tran/.test(t)) return 'mass_org';
-  if (/cong an|quan su|bo doi|bien phong/.test(t)) return 'armed';
-  if (/benh vien|trung tam y te|tram y te|ttyt/.test(t)) return 'health';
-  if (/cong ty|doanh nghiep|htx/.test(t)) return 'enterprise';
-  if (/phong|ban|so|uy ban|ubnd|co quan/.test(t)) return 'agency';
-  return 'other';
-}
 
 /**
  * Reads the office's unit list from the first sheet: a header row with "Tên đơn vị" and optional
@@ -83,7 +70,7 @@ export async function importUnitsFromExcel(ctx: ServiceContext, fileName: string
       }
       const input = {
         name,
-        kind: get('kind') ? kindOf(get('kind')) : kindOf(name),
+        kind: get('kind') ? guessUnitKind(get('kind')) : guessUnitKind(name),
         grouping: get('grouping') || null,
         shortName: get('short') || null,
         parentId: parent?.id ?? null,
