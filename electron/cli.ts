@@ -4,6 +4,7 @@ import { commands } from './cli/commands';
 import { EXIT, type CliCommand, type CliIo } from './cli/command';
 import { createAppContext } from './services/create-context';
 import { resolveDbPath } from './db/default-path';
+import { keyFromEnv } from './db/key-store';
 import { isAppError } from '../shared/errors/app-error';
 import { logError } from './log';
 
@@ -32,7 +33,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const cmdArgs = { ...parsed, positionals: found.rest };
   let ctx;
   try {
-    ctx = createAppContext(dbPath);
+    ctx = createAppContext(dbPath, { key: keyFromEnv() });
   } catch (e) {
     if (found.cmd.runWithoutDatabase) {
       try {

@@ -1,15 +1,16 @@
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startDatabase } from './services/backup/startup';
 import { resolveDbPath } from './db/default-path';
+import { loadOrCreateKey } from './db/key-store';
 import { createDispatcher, type Dispatch } from './ipc/dispatch';
 import { registerIpc } from './ipc/register-electron';
 import {
   APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, permissionCheckHandler, permissionRequestHandler,
   resolveAppFile, shouldBlockNavigation, windowOpenHandler, windowOptions,
 } from './security';
-import { logError } from './log';
+import { logError, logInfo } from './log';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -52,7 +53,7 @@ if (!app.requestSingleInstanceLock()) {
     });
 
     // quick_check, backup before a migration, open, daily backup; a damaged file opens the recovery screen.
-    const started = startDatabase(resolveDbPath(process.argv, app.getPath('userData')));
+    const started = startDatabase(resolveDbPath(process.argv, app.getPath('userData')), { key: databaseKey() });
     let dispatch: Dispatch;
     if (started.mode === 'normal') {
       const ctx = started.ctx;
@@ -70,4 +71,16 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
+}
+
+/** The database key, protected by safeStorage (DPAPI); none (plain database) when it is unavailable. */
+function databaseKey(): string | undefined {
+  try {
+    const r = loadOrCreateKey(app.getPath('userData'), safeStorage);
+    if (r.key === null) logInfo('safeStorage unavailable: database encryption at rest is off');
+    return r.key ?? undefined;
+  } catch (e) {
+    logError('load database key', e);
+    return undefined;
+  }
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..', 'shared');
-const banned = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"](electron|better-sqlite3|exceljs|pdfmake(?:\/[^'"]*)?|node:[^'"]+|fs|path|os|crypto|child_process|worker_threads)['"]/g;
+const banned = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"](electron|better-sqlite3(?:-multiple-ciphers)?|exceljs|pdfmake(?:\/[^'"]*)?|node:[^'"]+|fs|path|os|crypto|child_process|worker_threads)['"]/g;
 const bad = [];
 function walk(dir) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {

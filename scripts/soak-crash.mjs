@@ -11,7 +11,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const rounds = Number(process.argv[2] ?? 2000);
 const seed = Number(process.argv[3] ?? Date.now() % 1_000_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'giot-hong-soak-'));
-// Inside the project so the bundle resolves better-sqlite3 from its node_modules.
+// Inside the project so the bundle resolves the SQLite driver (better-sqlite3-multiple-ciphers) from its node_modules.
 fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
 const harness = path.join(fs.mkdtempSync(path.join(root, '.tmp', 'soak-')), 'harness.mjs');
 await build({

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { startDatabase } from '../services/backup/startup';
 import { resolveDbPath } from '../db/default-path';
+import { keyFromEnv } from '../db/key-store';
 import { createDispatcher } from '../ipc/dispatch';
 import { startHost } from './server';
 
@@ -10,7 +11,7 @@ async function main() {
   const portArg = argv.indexOf('--port');
   const dbPath = resolveDbPath(argv);
   // The same start sequence as Electron's main: a damaged file is served by the recovery dispatcher.
-  const started = startDatabase(dbPath);
+  const started = startDatabase(dbPath, { key: keyFromEnv() });
   const { url } = await startHost({
     rendererDir: path.join(__dirname, 'renderer'),
     bridgeFile: path.join(__dirname, 'bridge.js'),

@@ -12,6 +12,8 @@ export interface ServiceContext {
   appVersion: string;
   /** Today's date for rules that depend on it (overridable in tests). */
   now(): Date;
+  /** Encryption key of the database file (64 hex digits); every backup copy and check uses it. None = plain. */
+  dbKey?: string;
   /** Set inside inTransaction: nested calls join the open transaction. */
   inTx?: boolean;
 }

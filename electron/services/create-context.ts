@@ -8,8 +8,8 @@ export interface AppContext extends ServiceContext {
 }
 
 /** Opens (and migrates) the database and builds the context all hosts share. */
-export function createAppContext(dbPath: string, opts: { now?: () => Date } = {}): AppContext {
-  const conn = openDatabase(dbPath);
+export function createAppContext(dbPath: string, opts: { now?: () => Date; key?: string } = {}): AppContext {
+  const conn = openDatabase(dbPath, { key: opts.key });
   return {
     conn,
     db: conn.db,
@@ -18,5 +18,6 @@ export function createAppContext(dbPath: string, opts: { now?: () => Date } = {}
     jobs: new JobRunner(),
     appVersion: APP_VERSION,
     now: opts.now ?? (() => new Date()),
+    ...(opts.key ? { dbKey: opts.key } : {}),
   };
 }

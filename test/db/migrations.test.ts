@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import Database from '../../electron/db/sqlite-driver';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../electron/db/migrate';
 import { migrations, latestVersion } from '../../electron/db/migrations';
@@ -7,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-function tables(db: Database.Database): string[] {
+function tables(db: BetterSqlite3.Database): string[] {
   return (db.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import Database from '../../electron/db/sqlite-driver';
 import fs from 'node:fs';
 import path from 'node:path';
 import { completeFirstRun, launchApp, type E2eApp } from './harness';

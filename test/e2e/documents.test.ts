@@ -60,7 +60,15 @@ describe('documents screen', () => {
   it('issues the plan with its number and records it', async () => {
     const { page } = app;
     await page.getByLabel('Loại văn bản').selectOption({ label: 'Kế hoạch' });
-    await page.getByLabel('Trích yếu').fill('Tổ chức hiến máu tình nguyện đợt 1');
+    const subject = page.getByLabel('Trích yếu');
+    // the plan's defaults load after the type changes and replace the form's text: edit until the edit stays
+    const wanted = 'Tổ chức hiến máu tình nguyện đợt 1';
+    for (let i = 0; i < 20; i++) {
+      await subject.fill(wanted);
+      await page.waitForTimeout(250);
+      if ((await subject.inputValue()) === wanted) break;
+    }
+    expect(await subject.inputValue()).toBe(wanted);
     await page.getByRole('button', { name: 'Phát hành (cấp số)' }).click();
     await page.getByText('Số: 01/KH-BCĐ').waitFor();
     const pdf = await saveCurrent('plan-issued.pdf');

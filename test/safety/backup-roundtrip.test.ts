@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import Database from '../../electron/db/sqlite-driver';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +20,7 @@ function prng(seed: number) {
 const WORDS = ['Nguyễn', 'Thị', 'Hồng', 'Vân', 'Đặng', 'Quốc', 'Bảo', 'Ư', 'Nguye\u0302\u0303n', '😀', "O'Brien", '"quoted"', '', ' ', 'a\nb', 'x'.repeat(3000)];
 
 /** Fills a database with random rows of every kind of value SQLite stores (text, NFD, long, NULL, real, blob, big ints). */
-function fill(db: Database.Database, r: ReturnType<typeof prng>): void {
+function fill(db: BetterSqlite3.Database, r: ReturnType<typeof prng>): void {
   const now = () => new Date(Date.UTC(2020, 0, 1) + r.int(2e11)).toISOString();
   const text = () => Array.from({ length: 1 + r.int(4) }, () => r.pick(WORDS)).join(' ');
   const maybe = <T>(v: T) => (r.next() < 0.2 ? null : v);

@@ -4,11 +4,11 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
-/** Bundles a TypeScript entry into one CommonJS file that starts fast (better-sqlite3 stays external). */
+/** Bundles a TypeScript entry into one CommonJS file that starts fast (the SQLite driver stays external). */
 export async function bundleScript(entry: string, outfile: string): Promise<string> {
   await build({
     entryPoints: [path.resolve(ROOT, entry)], outfile, bundle: true, platform: 'node', target: 'node22', format: 'cjs',
-    external: ['better-sqlite3'], logLevel: 'error', define: { __APP_VERSION__: '"test"' },
+    external: ['better-sqlite3-multiple-ciphers'], logLevel: 'error', define: { __APP_VERSION__: '"test"' },
   });
   return outfile;
 }

@@ -3,7 +3,7 @@
  * scripts/soak-crash.mjs (as many as you like). Each round starts a NEW child, kills it with
  * SIGKILL, then checks the database file as the next start of the app would find it.
  */
-import Database from 'better-sqlite3';
+import Database from '../../electron/db/sqlite-driver';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,13 +21,13 @@ export interface Children {
   importer: string;
 }
 
-/** Bundles each child into one file (only the native better-sqlite3 is loaded from node_modules). */
+/** Bundles each child into one file (only the native SQLite driver is loaded from node_modules). */
 export async function buildChildren(outDir: string): Promise<Children> {
   const one = async (entry: string, name: string) => {
     const outfile = path.join(outDir, name);
     await build({
       entryPoints: [path.join(ROOT, entry)], outfile, bundle: true, platform: 'node', target: 'node22',
-      format: 'cjs', external: ['better-sqlite3'], minify: true, logLevel: 'error', define: { __APP_VERSION__: '"test"' },
+      format: 'cjs', external: ['better-sqlite3-multiple-ciphers'], minify: true, logLevel: 'error', define: { __APP_VERSION__: '"test"' },
     });
     return outfile;
   };

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import Database from '../../electron/db/sqlite-driver';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +20,7 @@ const future: Migration[] = [
   { version: latest + 30, name: 'reg-index', up: 'CREATE INDEX registrations_status ON registrations(status, campaign_id); UPDATE registrations SET issues = \'["checked"]\' WHERE status = \'active\';' },
 ];
 
-function seed(db: Database.Database, n: number): void {
+function seed(db: BetterSqlite3.Database, n: number): void {
   const now = '2026-05-01T00:00:00Z';
   db.prepare("INSERT INTO units (name, kind, created_at, updated_at) VALUES ('Xã Hoàng Văn Thụ', 'commune', ?, ?)").run(now, now);
   db.prepare("INSERT INTO campaigns (name, created_at, updated_at) VALUES ('Hành trình đỏ', ?, ?)").run(now, now);

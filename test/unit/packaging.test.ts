@@ -22,7 +22,7 @@ describe('electron-builder.yml', () => {
     expect(config.npmRebuild).toBe(false);
     expect(config.nodeGypRebuild).toBe(false);
     expect(config.buildDependenciesFromSource).toBe(false);
-    expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**');
+    expect(config.asarUnpack).toContain('node_modules/better-sqlite3-multiple-ciphers/**');
   });
 
   it('builds a per-machine NSIS installer, a portable build and an AppImage', async () => {
@@ -41,10 +41,11 @@ describe('electron-builder.yml', () => {
     expect(JSON.stringify(config.extraResources)).toContain('"from":"resources/fonts","to":"fonts"');
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     expect(pkg.main).toBe('out/main.js');
-    expect(pkg.dependencies['better-sqlite3']).toBeDefined();
+    expect(pkg.dependencies['better-sqlite3-multiple-ciphers']).toBeDefined();
+    expect(pkg.allowScripts['better-sqlite3-multiple-ciphers']).toBe(false);
     expect(pkg.devDependencies.electron).toBeDefined();
     for (const p of ['win32-x64', 'linux-x64']) {
-      expect(fs.existsSync(path.join(ROOT, 'node_modules/better-sqlite3/prebuilds', `${p}.node`)), p).toBe(true);
+      expect(fs.existsSync(path.join(ROOT, 'node_modules/better-sqlite3-multiple-ciphers/prebuilds', `${p}.node`)), p).toBe(true);
     }
   });
 });

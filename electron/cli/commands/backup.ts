@@ -5,6 +5,7 @@ import { optString } from '../args';
 import { backupToFolder } from '../../services/backup/auto-backup';
 import { restoreDatabaseFile, restoreFromBackup } from '../../services/backup/restore';
 import { checkDatabaseFile } from '../../services/backup/sqlite-file';
+import { keyFromEnv } from '../../db/key-store';
 
 const size = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 
@@ -21,7 +22,7 @@ export const backupCommands: CliCommand[] = [
       }
       const r = backupToFolder(ctx, to);
       // Read back what was written, independently of the check done while writing.
-      const again = checkDatabaseFile(r.file, 'integrity');
+      const again = checkDatabaseFile(r.file, 'integrity', ctx.dbKey);
       if (!again.ok) {
         io.err(`Bản sao "${r.file}" không đọc lại được đúng (${again.messages[0]}). Hãy sao lưu sang ổ khác.`);
         return EXIT.FAILED;
@@ -46,7 +47,7 @@ export const backupCommands: CliCommand[] = [
       }
       const r = await restoreFromBackup(ctx, path.resolve(from));
       ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-      const again = checkDatabaseFile(ctx.dbPath, 'integrity');
+      const again = checkDatabaseFile(ctx.dbPath, 'integrity', ctx.dbKey);
       if (!again.ok) {
         io.err(`Sau khi khôi phục, tệp dữ liệu không qua được kiểm tra (${again.messages[0]}). Bản dữ liệu trước đó vẫn còn tại: ${r.savedCurrent}.`);
         return EXIT.FAILED;
@@ -66,8 +67,9 @@ export const backupCommands: CliCommand[] = [
         return EXIT.USAGE;
       }
       // The current file does not open: restore at file level; the damaged file is kept aside, never deleted.
-      const r = restoreDatabaseFile(dbPath, path.resolve(from));
-      const again = checkDatabaseFile(dbPath, 'integrity');
+      const key = keyFromEnv();
+      const r = restoreDatabaseFile(dbPath, path.resolve(from), { key });
+      const again = checkDatabaseFile(dbPath, 'integrity', key);
       if (!again.ok) {
         io.err(`Sau khi khôi phục, tệp dữ liệu không qua được kiểm tra (${again.messages[0]}).`);
         return EXIT.FAILED;

@@ -12,5 +12,5 @@ export const backupHandlers: HandlerMap<'backup:list' | 'backup:toFolder' | 'bac
   // The dispatcher's context is the app's AppContext: its connection is swapped in place.
   'backup:restore': (ctx, args) => restoreFromBackup(ctx as SwappableContext, args.file),
   'backup:check': (ctx) => checkLiveDatabase(ctx),
-  'backup:verifyFile': (_ctx, args) => checkDatabaseFile(args.file, 'integrity'),
+  'backup:verifyFile': (ctx, args) => checkDatabaseFile(args.file, 'integrity', ctx.dbKey),
 };

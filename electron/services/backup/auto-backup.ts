@@ -52,7 +52,7 @@ export function autoBackup(ctx: ServiceContext, reason: BackupReason, policy: Re
   removeStalePartials(dir);
   const now = ctx.now();
   const file = freeBackupPath(dir, now, reason);
-  const check = snapshotTo(ctx.sqlite, file);
+  const check = snapshotTo(ctx.sqlite, file, ctx.dbKey);
   const pruned = pruneBackups(dir, now, policy);
   appendAudit(ctx.sqlite, { action: 'backup.auto', entity: 'backup', detail: `${path.basename(file)} (${reason})` }, now.toISOString());
   return { file, size: fs.statSync(file).size, check, pruned };
@@ -89,7 +89,7 @@ export function backupToFolder(ctx: ServiceContext, folder: string): BackupResul
   }
   const now = ctx.now();
   const file = freeBackupPath(dir, now, 'manual');
-  const check = snapshotTo(ctx.sqlite, file);
+  const check = snapshotTo(ctx.sqlite, file, ctx.dbKey);
   appendAudit(ctx.sqlite, { action: 'backup.manual', entity: 'backup', detail: path.basename(file) }, now.toISOString());
   return { file, size: fs.statSync(file).size, check, pruned: [] };
 }

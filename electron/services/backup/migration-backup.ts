@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { latestVersion } from '../../db/migrations';
+import { openSqlite } from '../../db/sqlite-driver';
 import { backupsDir, freeBackupPath } from './backup-store';
 import { snapshotTo } from './sqlite-file';
 
@@ -9,14 +9,14 @@ import { snapshotTo } from './sqlite-file';
  * schema version, writes a verified "migration" backup first. Returns its path, or null when no
  * migration is pending. Call it before createAppContext/openDatabase.
  */
-export function backupBeforeMigration(dbPath: string, now = new Date(), target = latestVersion): string | null {
+export function backupBeforeMigration(dbPath: string, now = new Date(), target = latestVersion, key?: string): string | null {
   if (!fs.existsSync(dbPath)) return null;
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  const db = openSqlite(dbPath, { readonly: true, fileMustExist: true }, key);
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version === 0 || version >= target) return null;
     const file = freeBackupPath(backupsDir(dbPath), now, `migration-v${version}`);
-    snapshotTo(db, file);
+    snapshotTo(db, file, key);
     return file;
   } finally {
     db.close();

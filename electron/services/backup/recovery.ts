@@ -11,15 +11,15 @@ import { restoreDatabaseFile } from './restore';
  * saved first, never deleted). Everything else answers with `openError`. After a restore the app
  * must be restarted to open the restored file normally.
  */
-export function createRecoveryDispatch(dbPath: string, openError: string): (channel: string, rawArgs: unknown) => Promise<Result<unknown>> {
+export function createRecoveryDispatch(dbPath: string, openError: string, key?: string): (channel: string, rawArgs: unknown) => Promise<Result<unknown>> {
   return async (channel, rawArgs) => {
     try {
-      if (channel === 'backup:check') return { ok: true, value: checkDatabaseAtStart(dbPath) };
+      if (channel === 'backup:check') return { ok: true, value: checkDatabaseAtStart(dbPath, new Date(), key) };
       if (channel === 'backup:list') return { ok: true, value: { folder: backupsDir(dbPath), items: listBackupFiles(backupsDir(dbPath)) } };
       if (channel === 'backup:restore') {
         const parsed = backupChannels['backup:restore'].args.safeParse(rawArgs ?? {});
         if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: 'Hãy chọn tệp sao lưu để khôi phục.' } };
-        return { ok: true, value: restoreDatabaseFile(dbPath, parsed.data.file) };
+        return { ok: true, value: restoreDatabaseFile(dbPath, parsed.data.file, { key }) };
       }
       return { ok: false, error: { code: 'DB_OPEN', message: openError } };
     } catch (e) {

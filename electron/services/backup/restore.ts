@@ -1,8 +1,9 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors/app-error';
 import { openDatabase, type Connection } from '../../db/connection';
+import { openSqlite } from '../../db/sqlite-driver';
 import type { ServiceContext } from '../context';
 import { appendAudit } from '../audit/audit-log';
 import { backupsDir, freeBackupPath } from './backup-store';
@@ -20,11 +21,11 @@ export interface RestoreResult {
 const SIDE_FILES = ['-wal', '-shm', '-journal'];
 
 /** Fails with a clear message when another program holds the database (another Giọt Hồng window…). */
-function assertNotLocked(dbPath: string): void {
+function assertNotLocked(dbPath: string, key?: string): void {
   if (!fs.existsSync(dbPath)) return;
   let db: Database.Database | null = null;
   try {
-    db = new Database(dbPath, { fileMustExist: true, timeout: 300 });
+    db = openSqlite(dbPath, { fileMustExist: true, timeout: 300 }, key);
     db.exec('BEGIN EXCLUSIVE');
     db.exec('ROLLBACK');
   } catch (e) {
@@ -42,15 +43,15 @@ function assertNotLocked(dbPath: string): void {
  * Saves what is there now before it is replaced: a verified snapshot when the file opens, or else a
  * plain copy of the closed file and its side files into a "damaged-…" folder (never silently deleted).
  */
-function saveCurrentState(dbPath: string, now: Date): string | null {
+function saveCurrentState(dbPath: string, now: Date, key?: string): string | null {
   if (!fs.existsSync(dbPath)) return null;
   const dir = backupsDir(dbPath);
   try {
-    const db = new Database(dbPath, { fileMustExist: true, timeout: 300 });
+    const db = openSqlite(dbPath, { fileMustExist: true, timeout: 300 }, key);
     try {
-      if (checkDatabaseFile(dbPath, 'quick').ok) {
+      if (checkDatabaseFile(dbPath, 'quick', key).ok) {
         const file = freeBackupPath(dir, now, 'before-restore');
-        snapshotTo(db, file);
+        snapshotTo(db, file, key);
         return file;
       }
     } finally {
@@ -76,19 +77,20 @@ function saveCurrentState(dbPath: string, now: Date): string | null {
  * below closes its own first). Steps: check the backup; save the current state; write the backup
  * with VACUUM INTO to a temp file beside the database and check it; move old -wal/-shm aside; rename.
  */
-export function restoreDatabaseFile(dbPath: string, from: string, opts: { now?: Date; saveCurrent?: boolean } = {}): RestoreResult {
+export function restoreDatabaseFile(dbPath: string, from: string, opts: { now?: Date; saveCurrent?: boolean; key?: string } = {}): RestoreResult {
   const now = opts.now ?? new Date();
   const source = path.resolve(from);
   const target = path.resolve(dbPath);
   if (source === target) throw new AppError('RESTORE_SAME', 'Tệp sao lưu chính là tệp dữ liệu đang dùng. Hãy chọn một bản sao lưu khác.');
-  assertRestorable(source);
-  assertNotLocked(target);
+  const key = opts.key;
+  assertRestorable(source, key);
+  assertNotLocked(target, key);
   let savedCurrent: string | null = null;
-  if (opts.saveCurrent !== false) savedCurrent = saveCurrentState(target, now);
+  if (opts.saveCurrent !== false) savedCurrent = saveCurrentState(target, now, key);
   const tmp = `${target}.restore-tmp`;
   try {
     fs.rmSync(tmp, { force: true });
-    const src = new Database(source, { readonly: true, fileMustExist: true });
+    const src = openSqlite(source, { readonly: true, fileMustExist: true }, key);
     try {
       src.prepare('VACUUM INTO ?').run(tmp);
     } finally {
@@ -99,7 +101,7 @@ export function restoreDatabaseFile(dbPath: string, from: string, opts: { now?: 
     fs.rmSync(tmp, { force: true });
     throw fileError(e, path.dirname(target), 'khôi phục');
   }
-  const check = checkDatabaseFile(tmp, 'integrity');
+  const check = checkDatabaseFile(tmp, 'integrity', key);
   if (!check.ok) {
     fs.rmSync(tmp, { force: true });
     throw new AppError('RESTORE_VERIFY', 'Bản khôi phục ghi ra đĩa không đọc lại được đúng, nên đã bị bỏ. Ổ đĩa có thể bị lỗi. Dữ liệu hiện tại không bị thay đổi.');
@@ -142,19 +144,20 @@ export async function restoreFromBackup(ctx: SwappableContext, from: string): Pr
   if (!ctx.conn) throw new AppError('RESTORE_UNSUPPORTED', 'Không thể khôi phục trong chế độ này. Hãy dùng lệnh "restore" của dòng lệnh.');
   if (ctx.inTx) throw new AppError('BACKUP_IN_TX', 'Không thể khôi phục giữa chừng một thao tác đang ghi dữ liệu.');
   const source = path.resolve(from);
-  assertRestorable(source);
+  const key = ctx.dbKey;
+  assertRestorable(source, key);
   const now = ctx.now();
   const saved = freeBackupPath(backupsDir(ctx.dbPath), now, 'before-restore');
-  snapshotTo(ctx.sqlite, saved);
+  snapshotTo(ctx.sqlite, saved, key);
   await ctx.conn.close();
   let result: RestoreResult;
   try {
-    result = restoreDatabaseFile(ctx.dbPath, source, { now, saveCurrent: false });
+    result = restoreDatabaseFile(ctx.dbPath, source, { now, saveCurrent: false, key });
   } catch (e) {
-    swap(ctx, openDatabase(ctx.dbPath));
+    swap(ctx, openDatabase(ctx.dbPath, { key }));
     throw e;
   }
-  swap(ctx, openDatabase(ctx.dbPath));
+  swap(ctx, openDatabase(ctx.dbPath, { key }));
   appendAudit(ctx.sqlite, { action: 'backup.restore', entity: 'backup', detail: `${path.basename(source)}; trước đó đã lưu ${path.basename(saved)}` }, now.toISOString());
   return { ...result, savedCurrent: saved };
 }

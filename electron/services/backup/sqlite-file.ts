@@ -1,8 +1,9 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors/app-error';
 import { latestVersion } from '../../db/migrations';
+import { openSqlite } from '../../db/sqlite-driver';
 import { fileError } from './errors';
 
 export interface FileCheck {
@@ -49,11 +50,11 @@ function count(db: Database.Database, table: string): number {
  * Opens a database file read-only and runs `integrity_check` (or the faster `quick_check`).
  * Never modifies the file; never throws for a damaged file (ok=false instead).
  */
-export function checkDatabaseFile(file: string, mode: 'integrity' | 'quick' = 'integrity'): FileCheck {
+export function checkDatabaseFile(file: string, mode: 'integrity' | 'quick' = 'integrity', key?: string): FileCheck {
   const empty = { people: 0, registrations: 0, donations: 0, campaigns: 0 };
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openSqlite(file, { readonly: true, fileMustExist: true }, key);
     const rows = db.pragma(mode === 'integrity' ? 'integrity_check(20)' : 'quick_check(20)') as { integrity_check?: string; quick_check?: string }[];
     const messages = rows.map((r) => String(r.integrity_check ?? r.quick_check ?? Object.values(r)[0]));
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
@@ -71,11 +72,14 @@ export function checkDatabaseFile(file: string, mode: 'integrity' | 'quick' = 'i
 }
 
 /** A file that is a healthy Giọt Hồng database this version can open; otherwise a clear AppError. */
-export function assertRestorable(file: string): FileCheck {
+export function assertRestorable(file: string, key?: string): FileCheck {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
     throw new AppError('BACKUP_NOT_FOUND', `Không tìm thấy tệp sao lưu "${file}". Hãy kiểm tra lại đường dẫn. Dữ liệu hiện tại không bị thay đổi.`);
   }
-  const c = checkDatabaseFile(file, 'integrity');
+  const c = checkDatabaseFile(file, 'integrity', key);
+  if (!c.ok && key && c.messages[0]?.startsWith('SQLITE_NOTADB')) {
+    throw new AppError('BACKUP_KEY', `Tệp sao lưu "${path.basename(file)}" không giải mã được bằng khoá của máy này: nó được mã hoá bằng khoá khác (tài khoản Windows khác), chưa mã hoá (bản cũ) hoặc bị hỏng. Bản sao lưu chỉ khôi phục được trên đúng tài khoản Windows đã tạo ra nó. Dữ liệu hiện tại không bị thay đổi.`);
+  }
   if (!c.ok) {
     throw new AppError('BACKUP_DAMAGED', `Tệp sao lưu "${path.basename(file)}" bị hỏng hoặc không phải tệp dữ liệu Giọt Hồng (kiểm tra: ${c.messages[0]}). Hãy chọn bản sao lưu khác. Dữ liệu hiện tại không bị thay đổi.`);
   }
@@ -93,7 +97,7 @@ export function assertRestorable(file: string): FileCheck {
  * first to `dest.partial`, synced, checked with integrity_check, then renamed into place, so a crash
  * or a full disk never leaves a half file under the final name.
  */
-export function snapshotTo(sqlite: Database.Database, dest: string): FileCheck {
+export function snapshotTo(sqlite: Database.Database, dest: string, key?: string): FileCheck {
   const partial = `${dest}.partial`;
   const dir = path.dirname(dest);
   try {
@@ -109,7 +113,7 @@ export function snapshotTo(sqlite: Database.Database, dest: string): FileCheck {
     }
     throw fileError(e, dir, 'sao lưu');
   }
-  const check = checkDatabaseFile(partial, 'integrity');
+  const check = checkDatabaseFile(partial, 'integrity', key);
   if (!check.ok) {
     fs.rmSync(partial, { force: true });
     throw new AppError('BACKUP_VERIFY', `Bản sao lưu vừa ghi vào "${dir}" không đọc lại được đúng (kiểm tra: ${check.messages[0]}), nên đã bị bỏ. Ổ đĩa/USB có thể bị lỗi: hãy thử ổ khác. Dữ liệu hiện tại không bị thay đổi.`);

@@ -1,9 +1,12 @@
 import { isAppError } from '../../../shared/errors/app-error';
 import { createAppContext, type AppContext } from '../create-context';
+import { encryptDatabase, isPlaintextDatabase } from '../../db/encrypt';
 import { logError } from '../../log';
 import { ensureDailyBackup, type BackupResult } from './auto-backup';
 import { checkDatabaseAtStart, type HealthReport } from './health';
 import { backupBeforeMigration } from './migration-backup';
+import { backupsDir, listBackupFiles } from './backup-store';
+import { checkDatabaseFile } from './sqlite-file';
 import { createRecoveryDispatch } from './recovery';
 
 export type StartResult =
@@ -15,16 +18,18 @@ export type StartResult =
  * opened for writing but served by the recovery dispatcher (check, list, restore); otherwise a
  * backup before a pending migration, the open (with migrations), then today's daily backup.
  */
-export function startDatabase(dbPath: string, opts: { now?: () => Date } = {}): StartResult {
+export function startDatabase(dbPath: string, opts: { now?: () => Date; key?: string } = {}): StartResult {
   const now = opts.now ?? (() => new Date());
-  const health = checkDatabaseAtStart(dbPath, now());
-  const recovery = (message: string): StartResult => ({ mode: 'recovery', health, message, dispatch: createRecoveryDispatch(dbPath, message) });
+  const key = opts.key;
+  if (key) encryptPlainFiles(dbPath, key);
+  const health = checkDatabaseAtStart(dbPath, now(), key);
+  const recovery = (message: string): StartResult => ({ mode: 'recovery', health, message, dispatch: createRecoveryDispatch(dbPath, message, key) });
   if (health.state === 'corrupt') return recovery(health.message);
   let migrationBackup: string | null = null;
   let ctx: AppContext;
   try {
-    migrationBackup = backupBeforeMigration(dbPath, now());
-    ctx = createAppContext(dbPath, { now });
+    migrationBackup = backupBeforeMigration(dbPath, now(), undefined, key);
+    ctx = createAppContext(dbPath, { now, key });
   } catch (e) {
     if (!isAppError(e)) logError('open database', e);
     return recovery(isAppError(e) ? e.message : 'Không mở được tệp dữ liệu. Hãy khôi phục từ bản sao lưu; tệp hiện tại được giữ nguyên.');
@@ -37,4 +42,24 @@ export function startDatabase(dbPath: string, opts: { now?: () => Date } = {}): 
     logError('daily backup', e);
   }
   return { mode: 'normal', ctx, health, migrationBackup, daily };
+}
+
+/**
+ * With a key: a healthy plain database (from before encryption was on) and its plain automatic
+ * backups are encrypted in place, so no personal data stays readable on the disk. A damaged plain
+ * file is left alone (the health check then offers recovery).
+ */
+function encryptPlainFiles(dbPath: string, key: string): void {
+  try {
+    if (isPlaintextDatabase(dbPath) && checkDatabaseFile(dbPath, 'quick').ok) encryptDatabase(dbPath, key);
+  } catch (e) {
+    logError('encrypt database', e);
+  }
+  for (const b of listBackupFiles(backupsDir(dbPath))) {
+    try {
+      if (isPlaintextDatabase(b.file) && checkDatabaseFile(b.file, 'quick').ok) encryptDatabase(b.file, key);
+    } catch (e) {
+      logError('encrypt backup', e);
+    }
+  }
 }

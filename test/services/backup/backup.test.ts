@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import Database from '../../../electron/db/sqlite-driver';
 import fs from 'node:fs';
 import path from 'node:path';
 import { tempContext } from '../../helpers/context';

@@ -3,7 +3,7 @@
  * and reports, as JSON, the error and whether the database stayed the same. Args: DB_PATH TARGET.
  */
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from '../../../electron/db/sqlite-driver';
 import { createAppContext } from '../../../electron/services/create-context';
 import { backupToFolder } from '../../../electron/services/backup/auto-backup';
 import { logicalDump } from '../../safety/dump';
