@@ -192,6 +192,8 @@ export interface AuditLogRow {
   hash: string;
 }
 
+export interface DonationArrivalRow { campaign_id: number; person_id: number; arrived_at: string }
+
 export interface SchemaMigrationRow { version: number; name: string; applied_at: string }
 
 export interface DB {
@@ -211,5 +213,6 @@ export interface DB {
   duplicate_decisions: DuplicateDecisionRow;
   column_mappings: ColumnMappingRow;
   audit_log: AuditLogRow;
+  donation_arrivals: DonationArrivalRow;
   schema_migrations: SchemaMigrationRow;
 }

@@ -1,33 +1,20 @@
 import type Database from 'better-sqlite3';
 
-/**
- * Who has arrived on the donation day ("đã đến") before an outcome is recorded. Kept as a setting
- * per campaign (person id → time), cached in memory for the search path.
- */
-const key = (campaignId: number) => `donationDay.arrivals.${campaignId}`;
-const cache = new Map<string, Map<number, string>>();
-
+/** Who has arrived on the donation day ("đã đến") before an outcome is recorded (table donation_arrivals). */
 export function getArrivals(sqlite: Database.Database, campaignId: number): Map<number, string> {
-  const k = `${sqlite.name}#${campaignId}`;
-  let m = cache.get(k);
-  if (!m) {
-    const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key(campaignId)) as { value: string } | undefined;
-    m = new Map(Object.entries(row ? (JSON.parse(row.value) as Record<string, string>) : {}).map(([id, at]) => [Number(id), at]));
-    cache.set(k, m);
-  }
-  return m;
+  const rows = sqlite.prepare('SELECT person_id, arrived_at FROM donation_arrivals WHERE campaign_id = ?').all(campaignId) as { person_id: number; arrived_at: string }[];
+  return new Map(rows.map((r) => [r.person_id, r.arrived_at]));
 }
 
+/** True when the person, or anyone merged into them (their family of ids), has arrived. */
+export function hasArrived(sqlite: Database.Database, campaignId: number, family: readonly number[]): boolean {
+  if (family.length === 0) return false;
+  const marks = family.map(() => '?').join(',');
+  return sqlite.prepare(`SELECT 1 FROM donation_arrivals WHERE campaign_id = ? AND person_id IN (${marks}) LIMIT 1`).get(campaignId, ...family) !== undefined;
+}
+
+/** Marks (at = time) or clears (at = null) a person's arrival; marking twice keeps the first time. */
 export function setArrival(sqlite: Database.Database, campaignId: number, personId: number, at: string | null): void {
-  const m = getArrivals(sqlite, campaignId);
-  if (at === null) {
-    if (!m.delete(personId)) return;
-  } else if (m.has(personId)) return;
-  else m.set(personId, at);
-  const json = JSON.stringify(Object.fromEntries(m));
-  sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key(campaignId), json);
-}
-
-export function forgetArrivalCache(): void {
-  cache.clear();
+  if (at === null) sqlite.prepare('DELETE FROM donation_arrivals WHERE campaign_id = ? AND person_id = ?').run(campaignId, personId);
+  else sqlite.prepare('INSERT OR IGNORE INTO donation_arrivals (campaign_id, person_id, arrived_at) VALUES (?, ?, ?)').run(campaignId, personId, at);
 }

@@ -3,7 +3,7 @@ import type { CheckinHit } from '../../../shared/ipc/channels/donation-day';
 import { historyOf, nextEligible } from '../donors/history';
 import { mergedFamily } from '../donors/person-roots';
 import type { IndexEntry } from './checkin-index';
-import { getArrivals } from './arrivals';
+import { hasArrived } from './arrivals';
 
 export interface CampaignDonation {
   id: number;
@@ -38,7 +38,7 @@ export function hitFor(sqlite: Database.Database, campaignId: number, e: IndexEn
   const family = mergedFamily(sqlite, e.personId);
   const d = campaignDonation(sqlite, campaignId, family);
   const h = historyOf(sqlite, e.personId);
-  const came = getArrivals(sqlite, campaignId).has(e.personId);
+  const came = hasArrived(sqlite, campaignId, family.includes(e.personId) ? family : [e.personId, ...family]);
   return {
     registrationId: e.registrationId || null,
     personId: e.personId,

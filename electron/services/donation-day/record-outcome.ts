@@ -51,7 +51,7 @@ export async function writeOutcome(ctx: ServiceContext, input: RecordOutcomeInpu
       sqlite.prepare('UPDATE certificate_serials SET donation_id = NULL WHERE donation_id = ?').run(existing.id);
       sqlite.prepare('DELETE FROM donations WHERE id = ?').run(existing.id);
     }
-    setArrival(sqlite, c.id, root, null);
+    for (const id of new Set([root, ...family])) setArrival(sqlite, c.id, id, null);
     appendAudit(sqlite, { action: 'donation.clear', entity: 'person', entityId: root, detail: `Đợt ${c.id}` });
     return;
   }
