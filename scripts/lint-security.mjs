@@ -16,12 +16,16 @@ if (!fs.existsSync(cli)) {
   console.error('Chưa cài @doyensec/electronegativity: npm install --no-audit --no-fund -D @doyensec/electronegativity');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['-r', path.join(root, 'scripts/offline-hook.cjs'), cli, '-i', 'electron', '-r', '-v', 'false',
-  '-x', 'AvailableSecurityFixesGlobalCheck', '-e', electronVersion, '-o', out], { cwd: root, encoding: 'utf8', env: { ...process.env, LANG: 'en-US' } });
-if (!fs.existsSync(out)) {
-  console.error(r.stdout, r.stderr);
-  console.error('electronegativity không chạy được.');
-  process.exit(1);
+/** electronegativity writes its CSV with several async writes; under heavy load a run can leave it torn. */
+function runScan() {
+  fs.rmSync(out, { force: true });
+  const r = spawnSync(process.execPath, ['-r', path.join(root, 'scripts/offline-hook.cjs'), cli, '-i', 'electron', '-r', '-v', 'false',
+    '-x', 'AvailableSecurityFixesGlobalCheck', '-e', electronVersion, '-o', out], { cwd: root, encoding: 'utf8', env: { ...process.env, LANG: 'en-US' } });
+  if (!fs.existsSync(out)) {
+    console.error(r.stdout, r.stderr);
+    console.error('electronegativity không chạy được.');
+    process.exit(1);
+  }
 }
 
 /** Minimal CSV reader for electronegativity's output (quoted fields, commas inside quotes). */
@@ -41,7 +45,18 @@ function parseCsv(text) {
   return rows;
 }
 
-const [header, ...rows] = parseCsv(fs.readFileSync(out, 'utf8')).filter((r) => r.length > 3);
+let header = [];
+let rows = [];
+for (let attempt = 1; ; attempt++) {
+  runScan();
+  [header = [], ...rows] = parseCsv(fs.readFileSync(out, 'utf8')).filter((r) => r.length > 3);
+  const whole = header[0] === 'issue' && rows.every((r) => r.length === header.length);
+  if (whole) break;
+  if (attempt === 3) {
+    console.error('Kết quả của electronegativity bị hỏng sau 3 lần chạy.');
+    process.exit(1);
+  }
+}
 const col = (name) => header.findIndex((h) => h.trim() === name);
 const findings = rows.map((r) => ({ issue: r[col('issue')], file: r[col('filename')], location: r[col('location')], severity: r[col('severity')] }));
 const reviewed = JSON.parse(fs.readFileSync(path.join(root, 'docs/electronegativity-reviewed.json'), 'utf8'));
