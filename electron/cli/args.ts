@@ -44,3 +44,10 @@ export function optInt(args: ParsedArgs, name: string): number | undefined {
   if (!Number.isInteger(n)) throw new Error(`--${name} phải là một số nguyên (nhận được "${v}").`);
   return n;
 }
+
+/** The --campaign ID most commands need; says how to find it when it is missing. */
+export function requireCampaign(args: ParsedArgs, io: { err(t: string): void }): number | null {
+  const id = optInt(args, 'campaign');
+  if (id === undefined) io.err('Thiếu --campaign ID (xem số đợt bằng lệnh: campaigns list).');
+  return id ?? null;
+}

@@ -1,18 +1,13 @@
 import fs from 'node:fs';
 import type { CliCommand } from '../command';
 import { EXIT } from '../command';
-import { optInt, optString } from '../args';
+import { optInt, optString, requireCampaign } from '../args';
 import { DEFAULT_THRESHOLD } from '../../../shared/domain/matching';
 import { matchCampaignNow } from '../../services/duplicates/run-match';
 import { listCandidates } from '../../services/duplicates/list-candidates';
 import { bulkMerge, bulkMergeSummary } from '../../services/duplicates/bulk-merge';
 import { exportUnitFeedback } from '../../services/duplicates/feedback-export';
 
-function campaignOf(args: Parameters<CliCommand['run']>[1], io: Parameters<CliCommand['run']>[2]): number | null {
-  const id = optInt(args, 'campaign');
-  if (id === undefined) io.err('Thiếu --campaign ID (số của đợt hiến máu).');
-  return id ?? null;
-}
 
 export const duplicatesCommands: CliCommand[] = [
   {
@@ -20,7 +15,7 @@ export const duplicatesCommands: CliCommand[] = [
     usage: 'duplicates --campaign ID [--min-score 0.3] [--db PATH] [--json] [--out FILE.json]',
     summary: 'Tìm người đăng ký trùng trong một đợt: các cặp với điểm và lý do.',
     async run(ctx, args, io) {
-      const campaignId = campaignOf(args, io);
+      const campaignId = requireCampaign(args, io);
       if (campaignId === null) return EXIT.USAGE;
       const rawMin = optString(args, 'min-score');
       const minScore = rawMin !== undefined ? Number(rawMin) : undefined;
@@ -60,7 +55,7 @@ export const duplicatesCommands: CliCommand[] = [
     usage: 'duplicates bulk-merge --campaign ID [--yes] [--db PATH]',
     summary: 'Gộp hàng loạt các cặp trùng rõ ràng (cùng số giấy tờ và họ tên); không có --yes chỉ in tóm tắt.',
     async run(ctx, args, io) {
-      const campaignId = campaignOf(args, io);
+      const campaignId = requireCampaign(args, io);
       if (campaignId === null) return EXIT.USAGE;
       const s = await bulkMergeSummary(ctx, campaignId);
       io.out(`${s.pairs} cặp trùng rõ ràng, ${s.people} người.`);
@@ -79,7 +74,7 @@ export const duplicatesCommands: CliCommand[] = [
     usage: 'duplicates feedback --campaign ID --unit ID --out FILE.xlsx [--db PATH]',
     summary: 'Xuất tệp Excel phản hồi trùng lặp cho một đơn vị.',
     async run(ctx, args, io) {
-      const campaignId = campaignOf(args, io);
+      const campaignId = requireCampaign(args, io);
       const unitId = optInt(args, 'unit');
       const out = optString(args, 'out');
       if (campaignId === null || unitId === undefined || !out) {

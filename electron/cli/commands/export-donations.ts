@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { CliCommand } from '../command';
 import { EXIT } from '../command';
-import { optInt, optString } from '../args';
+import { optString, requireCampaign } from '../args';
 import { exportDonationsInterchange } from '../../services/donation-day/export-donations';
 
 export const exportDonationsCommands: CliCommand[] = [
@@ -10,12 +10,9 @@ export const exportDonationsCommands: CliCommand[] = [
     usage: 'export-donations --campaign ID --format interchange [--db PATH] [--out FILE]',
     summary: 'Xuất kết quả hiến máu của đợt (định dạng trao đổi JSON).',
     async run(ctx, args, io) {
-      const id = optInt(args, 'campaign');
+      const id = requireCampaign(args, io);
       const format = optString(args, 'format') ?? 'interchange';
-      if (id === undefined) {
-        io.err('Thiếu --campaign ID (xem số đợt bằng lệnh: campaigns list).');
-        return EXIT.USAGE;
-      }
+      if (id === null) return EXIT.USAGE;
       if (format !== 'interchange') {
         io.err(`Định dạng "${format}" không được hỗ trợ; hãy dùng --format interchange.`);
         return EXIT.USAGE;

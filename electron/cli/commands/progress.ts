@@ -1,6 +1,6 @@
 import type { CliCommand } from '../command';
 import { EXIT } from '../command';
-import { optInt, optString } from '../args';
+import { optString, requireCampaign } from '../args';
 import { getProgress } from '../../services/progress/progress';
 
 const pct = (n: number | null) => (n === null ? '-' : `${n.toLocaleString('vi-VN')}%`);
@@ -11,11 +11,8 @@ export const progressCommands: CliCommand[] = [
     usage: 'progress --campaign ID [--kind KIND] [--grouping CỤM] [--db PATH] [--json]',
     summary: 'Tiến độ theo đơn vị: chỉ tiêu, đăng ký, sau lọc trùng, đã hiến, hoãn, %.',
     async run(ctx, args, io) {
-      const id = optInt(args, 'campaign');
-      if (id === undefined) {
-        io.err('Thiếu --campaign ID (xem số đợt bằng lệnh: campaigns list).');
-        return EXIT.USAGE;
-      }
+      const id = requireCampaign(args, io);
+      if (id === null) return EXIT.USAGE;
       const p = await getProgress(ctx, { campaignId: id, kind: optString(args, 'kind') ?? null, grouping: optString(args, 'grouping') ?? null });
       if (args.options.json) {
         io.out(JSON.stringify({ campaignId: p.campaignId, deadline: p.deadline, daysRemaining: p.daysRemaining, units: p.rows, total: p.total, unitsWithoutList: p.unitsWithoutList }, null, 2));

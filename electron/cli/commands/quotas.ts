@@ -2,15 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CliCommand } from '../command';
 import { EXIT } from '../command';
-import { optInt } from '../args';
+import { requireCampaign } from '../args';
 import { importQuotasFromExcel } from '../../services/quotas/import-quotas';
 import { exportQuotasExcel } from '../../services/quotas/export-quotas';
 
-function campaignOf(args: Parameters<typeof optInt>[0], io: { err(t: string): void }): number | null {
-  const id = optInt(args, 'campaign');
-  if (id === undefined) io.err('Thiếu --campaign ID (xem số đợt bằng lệnh: campaigns list).');
-  return id ?? null;
-}
 
 export const quotasCommands: CliCommand[] = [
   {
@@ -18,7 +13,7 @@ export const quotasCommands: CliCommand[] = [
     usage: 'quotas import --campaign ID FILE.xlsx [--db PATH] [--json]',
     summary: 'Nhập bảng phân bổ chỉ tiêu từ Excel (thay bảng hiện có của đợt).',
     async run(ctx, args, io) {
-      const id = campaignOf(args, io);
+      const id = requireCampaign(args, io);
       const file = args.positionals[0];
       if (id === null || !file) {
         if (!file) io.err('Thiếu tên tệp Excel.');
@@ -38,7 +33,7 @@ export const quotasCommands: CliCommand[] = [
     usage: 'quotas export --campaign ID FILE.xlsx [--db PATH]',
     summary: 'Xuất bảng phân bổ chỉ tiêu ra Excel (biểu kèm theo kế hoạch).',
     async run(ctx, args, io) {
-      const id = campaignOf(args, io);
+      const id = requireCampaign(args, io);
       const file = args.positionals[0];
       if (id === null || !file) {
         if (!file) io.err('Thiếu tên tệp Excel cần ghi.');

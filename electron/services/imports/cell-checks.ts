@@ -16,3 +16,18 @@ export function checkCellSize(fileName: string, sheet: string, row: number, col:
     throw new AppError('CELL_TOO_LARGE', `Tệp "${fileName}", ${where} chứa ${cell.v.length.toLocaleString('vi-VN')} ký tự, vượt giới hạn ${IMPORT_LIMITS.maxCellChars.toLocaleString('vi-VN')} ký tự của một ô Excel. Hãy kiểm tra lại ô này. Không có gì được nhập.`);
   }
 }
+
+/** Data past the row limit: refuse the file, naming the sheet and the last row. */
+export function checkRowLimit(fileName: string, sheet: string, row: number): void {
+  if (row > IMPORT_LIMITS.maxRows) {
+    throw new AppError('RANGE_TOO_LARGE', `Trang tính "${sheet}" của tệp "${fileName}" có dữ liệu tới dòng ${row}, vượt giới hạn ${IMPORT_LIMITS.maxRows.toLocaleString('vi-VN')} dòng. Hãy xoá các dòng thừa ở cuối trang tính.`);
+  }
+}
+
+/** Data past the column limit: refuse the file, naming the sheet, the column and (when known) the row. */
+export function checkColLimit(fileName: string, sheet: string, col: number, row?: number): void {
+  if (col > IMPORT_LIMITS.maxCols) {
+    const at = row === undefined ? '' : ` (dòng ${row})`;
+    throw new AppError('RANGE_TOO_LARGE', `Trang tính "${sheet}" của tệp "${fileName}" có dữ liệu ở cột ${columnLetter(col)}${at}, vượt giới hạn ${IMPORT_LIMITS.maxCols} cột. Hãy xoá các cột thừa.`);
+  }
+}

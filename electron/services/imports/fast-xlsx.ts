@@ -5,12 +5,11 @@
  */
 import zlib from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
-import { AppError } from '../../../shared/errors/app-error';
 import { decodeLegacyText } from '../../../shared/domain/import/legacy-encoding';
 import type { GridCell, GridRow, SheetGrid } from '../../../shared/domain/import/types';
 import { IMPORT_LIMITS } from './limits';
 import type { ZipEntry } from './zip-guard';
-import { checkCellSize, columnLetter } from './cell-checks';
+import { checkCellSize, checkColLimit, checkRowLimit } from './cell-checks';
 import { entryText, unescapeXml, workbookInfo } from './xlsx-parts';
 
 const DAY = 86_400_000;
@@ -99,8 +98,8 @@ export async function readXlsxFast(fileName: string, buf: Buffer, entries: ZipEn
       if (!ref) return null; // cells without references: leave it to exceljs
       const row = Number(ref[2]);
       const col = colIndex(ref[1]);
-      if (row > IMPORT_LIMITS.maxRows) throw new AppError('RANGE_TOO_LARGE', `Trang tính "${meta.name}" của tệp "${fileName}" có dữ liệu tới dòng ${row}, vượt giới hạn ${IMPORT_LIMITS.maxRows.toLocaleString('vi-VN')} dòng. Hãy xoá các dòng thừa ở cuối trang tính.`);
-      if (col > IMPORT_LIMITS.maxCols) throw new AppError('RANGE_TOO_LARGE', `Trang tính "${meta.name}" của tệp "${fileName}" có dữ liệu ở cột ${columnLetter(col)} (dòng ${row}), vượt giới hạn ${IMPORT_LIMITS.maxCols} cột. Hãy xoá các cột thừa.`);
+      checkRowLimit(fileName, meta.name, row);
+      checkColLimit(fileName, meta.name, col, row);
       const body = m[2];
       if (body === undefined) continue;
       const type = /\bt="(\w+)"/.exec(attrs)?.[1] ?? 'n';

@@ -4,8 +4,7 @@ import { AppError } from '../../../shared/errors/app-error';
 import { decodeLegacyText } from '../../../shared/domain/import/legacy-encoding';
 import { excelSerialToIso } from '../../../shared/domain/import/dates';
 import type { GridCell, GridRow, SheetGrid } from '../../../shared/domain/import/types';
-import { IMPORT_LIMITS } from './limits';
-import { checkCellSize, columnLetter } from './cell-checks';
+import { checkCellSize, checkColLimit, checkRowLimit } from './cell-checks';
 
 export async function readXls(fileName: string, buf: Buffer, onSheet?: (i: number, n: number) => Promise<void>): Promise<SheetGrid[]> {
   let wb: XLSX.WorkBook;
@@ -25,9 +24,7 @@ export async function readXls(fileName: string, buf: Buffer, onSheet?: (i: numbe
     const ws = wb.Sheets[name];
     const hidden = (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0;
     const data = ((ws as unknown as { '!data'?: (XLSX.CellObject[] | undefined)[] })['!data']) ?? [];
-    if (data.length > IMPORT_LIMITS.maxRows) {
-      throw new AppError('RANGE_TOO_LARGE', `Trang tính "${name}" của tệp "${fileName}" có dữ liệu tới dòng ${data.length}, vượt giới hạn ${IMPORT_LIMITS.maxRows.toLocaleString('vi-VN')} dòng.`);
-    }
+    checkRowLimit(fileName, name, data.length);
     const rows: (GridRow | undefined)[] = [];
     for (let r = 0; r < data.length; r++) {
       const src = data[r];
@@ -36,9 +33,7 @@ export async function readXls(fileName: string, buf: Buffer, onSheet?: (i: numbe
       for (let c = 0; c < src.length; c++) {
         const cell = src[c];
         if (!cell || cell.v === undefined || cell.v === null) continue;
-        if (c >= IMPORT_LIMITS.maxCols) {
-          throw new AppError('RANGE_TOO_LARGE', `Trang tính "${name}" của tệp "${fileName}" có dữ liệu ở cột ${columnLetter(c + 1)}, vượt giới hạn ${IMPORT_LIMITS.maxCols} cột.`);
-        }
+        checkColLimit(fileName, name, c + 1);
         let g: GridCell;
         if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && XLSX.SSF.is_date(String(cell.z))) {
           const iso = excelSerialToIso(cell.v, date1904);

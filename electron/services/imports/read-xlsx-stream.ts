@@ -7,9 +7,8 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors/app-error';
 import type { GridRow, SheetGrid } from '../../../shared/domain/import/types';
-import { IMPORT_LIMITS } from './limits';
 import type { ZipEntry } from './zip-guard';
-import { checkCellSize, columnLetter } from './cell-checks';
+import { checkCellSize, checkColLimit, checkRowLimit } from './cell-checks';
 import { toGridCell } from './read-xlsx';
 import { workbookInfo } from './xlsx-parts';
 
@@ -28,14 +27,10 @@ export async function readXlsxStreaming(fileName: string, buf: Buffer, entries: 
       const rows: (GridRow | undefined)[] = [];
       for await (const row of ws) {
         const rowNumber = row.number;
-        if (rowNumber > IMPORT_LIMITS.maxRows) {
-          throw new AppError('RANGE_TOO_LARGE', `Trang tính "${name}" của tệp "${fileName}" có dữ liệu tới dòng ${rowNumber}, vượt giới hạn ${IMPORT_LIMITS.maxRows.toLocaleString('vi-VN')} dòng. Hãy xoá các dòng thừa ở cuối trang tính.`);
-        }
+        checkRowLimit(fileName, name, rowNumber);
         const out: GridRow = [];
         row.eachCell({ includeEmpty: false }, (cell, col) => {
-          if (col > IMPORT_LIMITS.maxCols) {
-            throw new AppError('RANGE_TOO_LARGE', `Trang tính "${name}" của tệp "${fileName}" có dữ liệu ở cột ${columnLetter(col)} (dòng ${rowNumber}), vượt giới hạn ${IMPORT_LIMITS.maxCols} cột. Hãy xoá các cột thừa.`);
-          }
+          checkColLimit(fileName, name, col, rowNumber);
           const g = toGridCell(cell);
           if (!g) return;
           checkCellSize(fileName, name, rowNumber, col, g);

@@ -3,9 +3,8 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors/app-error';
 import { decodeLegacyText } from '../../../shared/domain/import/legacy-encoding';
 import type { GridCell, GridRow, SheetGrid } from '../../../shared/domain/import/types';
-import { IMPORT_LIMITS } from './limits';
 import { guardZip } from './zip-guard';
-import { columnLetter, checkCellSize } from './cell-checks';
+import { checkCellSize, checkColLimit, checkRowLimit } from './cell-checks';
 import { readXlsxStreaming } from './read-xlsx-stream';
 import { readXlsxFast } from './fast-xlsx';
 
@@ -71,14 +70,10 @@ export async function readXlsx(fileName: string, buf: Buffer, onSheet?: (i: numb
     const hidden = ws.state === 'hidden' || ws.state === 'veryHidden';
     const rows: (GridRow | undefined)[] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      if (rowNumber > IMPORT_LIMITS.maxRows) {
-        throw new AppError('RANGE_TOO_LARGE', `Trang tính "${ws.name}" của tệp "${fileName}" có dữ liệu tới dòng ${rowNumber}, vượt giới hạn ${IMPORT_LIMITS.maxRows.toLocaleString('vi-VN')} dòng. Hãy xoá các dòng thừa ở cuối trang tính.`);
-      }
+      checkRowLimit(fileName, ws.name, rowNumber);
       const out: GridRow = [];
       row.eachCell({ includeEmpty: false }, (cell, col) => {
-        if (col > IMPORT_LIMITS.maxCols) {
-          throw new AppError('RANGE_TOO_LARGE', `Trang tính "${ws.name}" của tệp "${fileName}" có dữ liệu ở cột ${columnLetter(col)} (dòng ${rowNumber}), vượt giới hạn ${IMPORT_LIMITS.maxCols} cột. Hãy xoá các cột thừa.`);
-        }
+        checkColLimit(fileName, ws.name, col, rowNumber);
         if (cell.type === ExcelJS.ValueType.Merge && cell.master !== cell) {
           // A merged area: exceljs repeats the master's value; keep it only within the same row.
           if (cell.master.row !== cell.row) return;

@@ -1,11 +1,14 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors/app-error';
+import { guardZip } from '../imports/zip-guard';
 
 /** Opens an .xlsx from bytes, turning parser failures into a message that names the file. */
 export async function loadXlsx(fileName: string, data: Buffer): Promise<ExcelJS.Workbook> {
   if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) {
     throw new AppError('NOT_XLSX', `Tệp "${fileName}" không phải là bảng tính Excel (.xlsx). Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.`);
   }
+  // The importer's guard: password-protected files and zip bombs are refused before exceljs inflates anything.
+  guardZip(fileName, data);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
