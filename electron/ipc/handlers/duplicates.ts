@@ -1,5 +1,5 @@
 import type { HandlerMap } from '../handler-types';
-import { matchImportBatch, startMatchJob } from '../../services/duplicates/run-match';
+import { startMatchJob } from '../../services/duplicates/run-match';
 import { listCandidates } from '../../services/duplicates/list-candidates';
 import { mergePeople } from '../../services/duplicates/merge';
 import { listMerges, undoMerge } from '../../services/duplicates/undo-merge';
@@ -10,7 +10,6 @@ import { exportUnitFeedback, unitDuplicateCounts } from '../../services/duplicat
 
 type DuplicateChannels =
   | 'duplicates:match'
-  | 'duplicates:matchBatch'
   | 'duplicates:list'
   | 'duplicates:merge'
   | 'duplicates:undoMerge'
@@ -26,7 +25,6 @@ type DuplicateChannels =
 
 export const duplicatesHandlers: HandlerMap<DuplicateChannels> = {
   'duplicates:match': (ctx, args) => startMatchJob(ctx, args.campaignId),
-  'duplicates:matchBatch': (ctx, args) => matchImportBatch(ctx, args.batchId),
   'duplicates:list': (ctx, args) => listCandidates(ctx, args),
   'duplicates:merge': (ctx, args) => mergePeople(ctx, args),
   'duplicates:undoMerge': (ctx, args) => undoMerge(ctx, args.mergeId),

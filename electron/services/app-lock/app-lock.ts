@@ -46,7 +46,7 @@ function hashPassword(password: string, salt: Buffer, p = PARAMS): Buffer {
 
 function matches(stored: StoredLock, password: string): boolean {
   const expected = Buffer.from(stored.hash, 'hex');
-  const got = scryptSync(password.normalize('NFC'), Buffer.from(stored.salt, 'hex'), expected.length, { N: stored.N, r: stored.r, p: stored.p, maxmem: 64 * 1024 * 1024 });
+  const got = hashPassword(password, Buffer.from(stored.salt, 'hex'), { N: stored.N, r: stored.r, p: stored.p, keyLen: expected.length });
   return timingSafeEqual(expected, got);
 }
 

@@ -48,7 +48,7 @@ export function matchArrivedList(ctx: ServiceContext, campaignId: number, person
   return { pairs, proposed: pairs.filter((p) => p.score >= DEFAULT_THRESHOLD).length };
 }
 
-/** Matching for one committed import batch (the import screen calls it after "Nhập"). */
+/** Matching for one committed import batch, run right after the commit (imports/after-commit.ts). */
 export function matchImportBatch(ctx: ServiceContext, batchId: number): { campaignId: number; people: number; pairs: number; proposed: number } {
   const batch = ctx.sqlite.prepare('SELECT campaign_id FROM import_batches WHERE id = ?').get(batchId) as { campaign_id: number } | undefined;
   if (!batch) throw new AppError('BATCH_NOT_FOUND', `Không tìm thấy lần nhập #${batchId}. Hãy tải lại danh sách các lần nhập.`);

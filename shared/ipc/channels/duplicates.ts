@@ -100,7 +100,6 @@ const campaignArg = z.object({ campaignId: z.number().int() });
 export const duplicatesChannels = {
   'duplicates:match': channel(campaignArg, z.object({ jobId: z.string() })),
   /** Matching as a list arrives: the people of one committed import batch against everyone known. */
-  'duplicates:matchBatch': channel(z.object({ batchId: z.number().int() }), z.object({ campaignId: z.number(), people: z.number(), pairs: z.number(), proposed: z.number() })),
   'duplicates:list': channel(
     campaignArg.extend({
       minScore: z.number().min(0).max(1).optional(),
