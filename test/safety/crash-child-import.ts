@@ -10,7 +10,7 @@ import { createAppContext } from '../../electron/services/create-context';
 import { createCampaign } from '../../electron/services/campaigns/campaigns';
 import { createUnit } from '../../electron/services/units/units';
 import { importFiles } from '../../electron/services/imports/import-files';
-import { mergePeople } from '../../electron/services/duplicates/merge';
+import { mergeRandomPair } from './crash-child-merge';
 import { autoBackup } from '../../electron/services/backup/auto-backup';
 
 const [dbPath, seedArg, filesDir] = process.argv.slice(2);
@@ -38,10 +38,8 @@ async function main() {
       if (!r.ok) throw new Error(`import failed: ${r.message}`);
       say(`ACK real ${name} ${r.imported} ${r.batchId}`);
     } else {
-      const two = ctx.sqlite.prepare('SELECT id FROM people WHERE merged_into IS NULL AND deleted_at IS NULL ORDER BY random() LIMIT 2').all() as { id: number }[];
-      if (two.length < 2) continue;
-      const m = mergePeople(ctx, { survivorId: two[0].id, mergedId: two[1].id, choices: {} });
-      say(`ACK merge ${m.survivorId} ${m.mergedId} ${m.mergeId}`);
+      const ack = mergeRandomPair(ctx);
+      if (ack) say(ack);
     }
   }
 }

@@ -11,7 +11,7 @@ import { inTransaction } from '../../electron/services/context';
 import { appendAudit } from '../../electron/services/audit/audit-log';
 import { createCampaign } from '../../electron/services/campaigns/campaigns';
 import { createUnit } from '../../electron/services/units/units';
-import { mergePeople } from '../../electron/services/duplicates/merge';
+import { mergeRandomPair } from './crash-child-merge';
 import { autoBackup } from '../../electron/services/backup/auto-backup';
 import { foldVietnamese } from '../../shared/domain/text';
 
@@ -77,10 +77,8 @@ async function main() {
       });
       say(`ACK import ${tag} ${rows} ${donations}`);
     } else {
-      const two = ctx.sqlite.prepare('SELECT id FROM people WHERE merged_into IS NULL AND deleted_at IS NULL ORDER BY random() LIMIT 2').all() as { id: number }[];
-      if (two.length < 2) continue;
-      const r = mergePeople(ctx, { survivorId: two[0].id, mergedId: two[1].id, choices: {} });
-      say(`ACK merge ${r.survivorId} ${r.mergedId} ${r.mergeId}`);
+      const ack = mergeRandomPair(ctx);
+      if (ack) say(ack);
     }
   }
 }
