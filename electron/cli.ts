@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import { parseArgs, optString } from './cli/args';
 import { commands } from './cli/commands';
-import { EXIT, type CliCommand, type CliIo } from './cli/command';
+import { EXIT, commandArgs, type CliCommand, type CliIo } from './cli/command';
 import { createAppContext } from './services/create-context';
 import { resolveDbPath } from './db/default-path';
 import { keyFromEnv } from './db/key-store';
 import { isAppError } from '../shared/errors/app-error';
 import { logError } from './log';
+import { ZodError } from 'zod';
+import { environmentError } from './services/backup/errors';
+import { escapeForTerminal } from './services/imports/safe-text';
 
 function findCommand(positionals: string[]): { cmd: CliCommand; rest: string[] } | null {
   let best: CliCommand | null = null;
@@ -28,9 +31,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     help(io);
     return found || parsed.positionals.length === 0 ? EXIT.OK : EXIT.USAGE;
   }
-  const dbOpt = optString(parsed, 'db');
+  // Unknown options and missing values are refused before anything is opened.
+  const cmdArgs = commandArgs(found.cmd, argv);
+  if (typeof cmdArgs === 'string') {
+    io.err(cmdArgs);
+    return EXIT.USAGE;
+  }
+  const dbOpt = optString(cmdArgs, 'db');
   const dbPath = resolveDbPath(dbOpt ? ['--db', dbOpt] : []);
-  const cmdArgs = { ...parsed, positionals: found.rest };
   let ctx;
   try {
     ctx = createAppContext(dbPath, { key: keyFromEnv() });
@@ -49,7 +57,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await found.cmd.run(ctx, cmdArgs, io);
   } catch (e) {
+    const env = environmentError(e);
     if (isAppError(e)) io.err(e.message);
+    else if (env) io.err(env.message);
+    else if (e instanceof ZodError) io.err(`Giá trị không hợp lệ${e.issues[0]?.path?.length ? ` ở "${e.issues[0].path.join('.')}"` : ''} (có thể quá dài). Hãy kiểm tra lại (tên tệp nên dưới 200 ký tự); dữ liệu không bị thay đổi.`);
     else if (e instanceof Error && /[^\x00-\x7f]/.test(e.message)) io.err(e.message);
     else {
       logError(`cli ${found.cmd.path.join(' ')}`, e);
@@ -69,6 +80,8 @@ function writeAll(fd: number, text: string): void {
     try {
       off += fs.writeSync(fd, buf, off, buf.length - off);
     } catch (e) {
+      // the reader went away (`| head`): the work is done, the rest of the output has nowhere to go
+      if ((e as NodeJS.ErrnoException).code === 'EPIPE') return;
       if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
     }
@@ -77,6 +90,7 @@ function writeAll(fd: number, text: string): void {
 
 const isMain = process.argv[1] && /cli\.(ts|js|cjs|mjs)$/.test(process.argv[1]);
 if (isMain) {
-  const io: CliIo = { out: (t) => writeAll(1, t + '\n'), err: (t) => writeAll(2, t + '\n') };
+  // Names and file names from the data never reach the terminal raw (ESC sequences, CR, bidi overrides).
+  const io: CliIo = { out: (t) => writeAll(1, escapeForTerminal(t) + '\n'), err: (t) => writeAll(2, escapeForTerminal(t) + '\n') };
   void runCli(process.argv.slice(2), io).then((code) => process.exit(code));
 }

@@ -8,9 +8,12 @@ import { createDispatcher, type Dispatch } from './ipc/dispatch';
 import { registerIpc } from './ipc/register-electron';
 import {
   APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, permissionCheckHandler, permissionRequestHandler,
-  resolveAppFile, shouldBlockNavigation, windowOpenHandler, windowOptions,
+  resolveAppFile, shouldBlockNavigation, windowOpenHandler, windowOptions, dropDevOnlyEnv,
 } from './security';
 import { logError, logInfo } from './log';
+
+// A packaged build never lets the environment choose code for the main process to run.
+dropDevOnlyEnv(process.env, app.isPackaged);
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -65,7 +68,8 @@ if (!app.requestSingleInstanceLock()) {
     }
     registerIpc(ipcMain, dispatch);
 
-    win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.js')));
+    win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.js'), { packaged: app.isPackaged }));
+    if (app.isPackaged) win.webContents.on('devtools-opened', () => win?.webContents.closeDevTools());
     win.once('ready-to-show', () => win?.show());
     void win.loadURL(`${APP_ORIGIN}/index.html`);
   });

@@ -35,11 +35,24 @@ export interface SecureWebPreferences {
   spellcheck: false;
   /** Chromium's built-in PDF viewer, for the print preview of generated documents (no third-party plugins exist in Electron). */
   plugins: true;
+  /** DevTools only in development: a packaged build cannot open them (no console on the clerk's data). */
+  devTools: boolean;
 }
 
-export function windowOptions(preloadPath: string) {
+/**
+ * Environment variables that let a development run point the main process at other code; ignored
+ * (deleted at start) in a packaged build, so the environment cannot choose a JS file main runs.
+ */
+export const DEV_ONLY_ENV = ['GIOT_HONG_PDF_WORKER'] as const;
+
+export function dropDevOnlyEnv(env: NodeJS.ProcessEnv, packaged: boolean): void {
+  if (packaged) for (const k of DEV_ONLY_ENV) delete env[k];
+}
+
+export function windowOptions(preloadPath: string, opts: { packaged?: boolean } = {}) {
   const webPreferences: SecureWebPreferences = {
     preload: preloadPath,
+    devTools: !opts.packaged,
     sandbox: true,
     contextIsolation: true,
     nodeIntegration: false,

@@ -1,5 +1,6 @@
 import type { Api } from '../shared/ipc/api-types';
 import type { Result } from '../shared/ipc/result';
+import { setLocked, whenUnlocked } from './components/lock-signal';
 
 declare global {
   interface Window {
@@ -7,8 +8,32 @@ declare global {
   }
 }
 
-/** The typed client: the preload (Electron) or the host bridge (browser) provides it. */
-export const api: Api = window.api;
+type AnyCall = (args?: unknown) => Promise<Result<unknown>>;
+
+/**
+ * The typed client over what the preload (Electron) or the host bridge (browser) provides. A call
+ * the main process refuses because the app locked itself (idle time) raises the lock screen and runs
+ * again once the clerk has unlocked: the screen's work continues where it was.
+ */
+function lockAware(raw: Api): Api {
+  const out: Record<string, Record<string, AnyCall>> = {};
+  for (const [entity, verbs] of Object.entries(raw as unknown as Record<string, Record<string, AnyCall>>)) {
+    out[entity] = {};
+    for (const [verb, fn] of Object.entries(verbs)) {
+      out[entity][verb] = async (args?: unknown) => {
+        for (;;) {
+          const r = await fn(args);
+          if (r.ok || r.error.code !== 'APP_LOCKED') return r;
+          setLocked(true);
+          await whenUnlocked();
+        }
+      };
+    }
+  }
+  return out as unknown as Api;
+}
+
+export const api: Api = lockAware(window.api);
 
 export class ApiFailure extends Error {
   constructor(readonly code: string, message: string) {

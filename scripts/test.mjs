@@ -1,4 +1,4 @@
-// npm test: typecheck, build, every vitest project (unit, db, services, ipc, e2e), then one closing line
+// npm test: typecheck, lint, build, every vitest project (unit, db, services, ipc, e2e), then one closing line
 // "N passed, N failed" that CI reads.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +17,7 @@ function step(name, cmd, args) {
 
 let extraFailed = 0;
 if (!step('typecheck', 'npm', ['run', '--silent', 'typecheck'])) extraFailed++;
+if (!step('lint (typescript-eslint, react hooks, no import cycles)', 'npm', ['run', '--silent', 'lint'])) extraFailed++;
 if (!step('build', 'npm', ['run', '--silent', 'build'])) extraFailed++;
 if (!step('electronegativity (offline checks, reviewed findings only)', 'npm', ['run', '--silent', 'lint:security'])) extraFailed++;
 const passedArgs = process.argv.slice(2);

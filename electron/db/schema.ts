@@ -82,6 +82,8 @@ export interface ImportBatchRow {
   status: Generated<'committed' | 'undone' | 'replaced'>;
   created_at: string;
   undone_at: string | null;
+  /** The list's own date (received/sent), ISO; the import day when not given (migration 0050). */
+  list_date: string | null;
 }
 
 export interface RegistrationRow {
@@ -98,6 +100,8 @@ export interface RegistrationRow {
   status: Generated<'active' | 'excluded' | 'removed'>;
   credited: Generated<number>;
   created_at: string;
+  /** The clerk chose this person's credited registration by hand (kept when the rule changes). */
+  credit_manual: Generated<number>;
 }
 
 export interface DonationRow {
@@ -112,6 +116,7 @@ export interface DonationRow {
   source_file: string | null;
   source_row: number | null;
   created_at: string;
+  match_rule: string | null;
 }
 
 export interface DeferralRow {
@@ -163,6 +168,29 @@ export interface PersonMergeRow {
   moved_donations: Generated<string>;
   created_at: string;
   undone_at: string | null;
+  batch_id: number | null;
+  rule: string | null;
+}
+
+export interface MergeBatchRow {
+  id: Generated<number>;
+  campaign_id: number | null;
+  merged: Generated<number>;
+  created_at: string;
+  undone_at: string | null;
+}
+
+export interface ResultReviewRow {
+  id: Generated<number>;
+  campaign_id: number;
+  file: string;
+  row: number;
+  kind: 'ambiguous' | 'no_identity' | 'difference';
+  data: string;
+  problem: string;
+  candidate_ids: Generated<string>;
+  created_at: string;
+  resolved_at: string | null;
 }
 
 export interface DuplicateDecisionRow {
@@ -194,6 +222,8 @@ export interface AuditLogRow {
 
 export interface DonationArrivalRow { campaign_id: number; person_id: number; arrived_at: string }
 
+export interface UnitAliasRow { id: Generated<number>; unit_id: number; alias: string; created_at: string }
+
 export interface SchemaMigrationRow { version: number; name: string; applied_at: string }
 
 export interface DB {
@@ -214,5 +244,8 @@ export interface DB {
   column_mappings: ColumnMappingRow;
   audit_log: AuditLogRow;
   donation_arrivals: DonationArrivalRow;
+  merge_batches: MergeBatchRow;
+  result_reviews: ResultReviewRow;
+  unit_aliases: UnitAliasRow;
   schema_migrations: SchemaMigrationRow;
 }

@@ -12,7 +12,12 @@ async function call(channel: string, args: unknown): Promise<Result<unknown>> {
       headers: { 'content-type': 'application/json', 'x-giot-hong-token': token },
       body: JSON.stringify(args ?? {}),
     });
-    if (!res.ok) return { ok: false as const, error: { code: 'HOST', message: 'Máy chủ thử nghiệm từ chối yêu cầu.' } };
+    if (!res.ok) {
+      // 400/413 carry a Vietnamese message; 403 (wrong token, wrong host) carries none.
+      const body = (await res.json().catch(() => null)) as Result<unknown> | null;
+      if (body && body.ok === false && body.error?.message) return body;
+      return { ok: false as const, error: { code: 'HOST', message: 'Máy chủ thử nghiệm từ chối yêu cầu.' } };
+    }
     return await res.json();
   } catch {
     return { ok: false as const, error: { code: 'HOST', message: 'Mất kết nối với máy chủ thử nghiệm. Hãy khởi động lại.' } };

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { CONTENT_SECURITY_POLICY } from '../security';
 import type { Dispatch } from '../ipc/dispatch';
 
@@ -16,7 +16,23 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-const MAX_BODY = 300 * 1024 * 1024;
+/**
+ * Largest request body: a list file is at most 60 MB (IMPORT_LIMITS.maxFileBytes), 80 MB in base64,
+ * plus its JSON envelope. A bigger body is refused with 413 as it arrives, before it is buffered.
+ */
+export const MAX_BODY = 96 * 1024 * 1024;
+
+/** A JSON answer the bridge understands as a failed call (never a thrown error). */
+function fail(res: http.ServerResponse, status: number, code: string, message: string): void {
+  if (res.headersSent) { res.destroy(); return; }
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
+  res.end(JSON.stringify({ ok: false, error: { code, message } }));
+}
+
+function sameToken(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string' || given.length !== token.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(token));
+}
 
 export interface HostOptions {
   rendererDir: string;
@@ -32,7 +48,8 @@ export interface HostOptions {
 export function startHost(opts: HostOptions): Promise<{ server: http.Server; url: string }> {
   const token = randomBytes(16).toString('hex');
   const root = path.resolve(opts.rendererDir);
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    req.on('error', () => res.destroy());
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const host = req.headers.host ?? '';
     if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) {
@@ -40,40 +57,64 @@ export function startHost(opts: HostOptions): Promise<{ server: http.Server; url
       return;
     }
     if (url.pathname.startsWith('/__api/')) {
-      if (req.method !== 'POST' || req.headers['x-giot-hong-token'] !== token) {
+      if (req.method !== 'POST' || !sameToken(req.headers['x-giot-hong-token'], token)) {
         res.writeHead(403).end();
         return;
       }
       const channel = decodeURIComponent(url.pathname.slice('/__api/'.length));
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (declared > MAX_BODY) {
+        fail(res, 413, 'TOO_LARGE', 'Dữ liệu gửi lên quá lớn (tối đa 96 MB). Hãy chia nhỏ tệp.');
+        res.on('finish', () => req.socket.destroy()); // the answer first, then drop the rest unread
+        return;
+      }
       const chunks: Buffer[] = [];
       let size = 0;
+      let refused = false;
       req.on('data', (c: Buffer) => {
+        if (refused) return;
         size += c.length;
-        if (size > MAX_BODY) req.destroy();
-        else chunks.push(c);
+        if (size > MAX_BODY) {
+          refused = true;
+          chunks.length = 0;
+          fail(res, 413, 'TOO_LARGE', 'Dữ liệu gửi lên quá lớn (tối đa 96 MB). Hãy chia nhỏ tệp.');
+          res.on('finish', () => req.socket.destroy());
+          req.pause();
+        } else chunks.push(c);
       });
-      req.on('end', async () => {
-        let args: unknown;
-        try {
-          args = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
-        } catch {
-          args = undefined;
+      req.on('end', () => {
+        if (refused) return;
+        let args: unknown = {};
+        if (chunks.length) {
+          try {
+            args = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          } catch {
+            fail(res, 400, 'BAD_REQUEST', 'Dữ liệu gửi lên không phải JSON hợp lệ. Không có gì được thay đổi.');
+            return;
+          }
         }
-        const result = await opts.dispatch(channel, args);
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(JSON.stringify(result));
+        opts.dispatch(channel, args).then(
+          (result) => {
+            let body: string;
+            try { body = JSON.stringify(result); } catch { fail(res, 500, 'INTERNAL', 'Không gửi được kết quả. Dữ liệu không bị thay đổi.'); return; }
+            res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+            res.end(body);
+          },
+          () => fail(res, 500, 'INTERNAL', 'Đã xảy ra lỗi không mong muốn. Dữ liệu không bị thay đổi.'),
+        );
       });
       return;
     }
     if (url.pathname === '/__host/bridge.js') {
       res.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-store' });
-      fs.createReadStream(opts.bridgeFile).pipe(res);
+      fs.createReadStream(opts.bridgeFile).on('error', () => res.destroy()).pipe(res);
       return;
     }
     let rel = decodeURIComponent(url.pathname);
+    if (rel.includes('\0')) { res.writeHead(404).end(); return; }
     if (rel === '/' || !path.extname(rel)) rel = '/index.html';
     const file = path.normalize(path.join(root, rel));
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file)) {
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404).end();
       return;
     }
@@ -92,7 +133,20 @@ export function startHost(opts: HostOptions): Promise<{ server: http.Server; url
       return;
     }
     res.writeHead(200, headers);
-    fs.createReadStream(file).pipe(res);
+    fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  };
+  // One malformed request (a bad %-escape, a NUL, a broken socket) is answered 400 and never ends the process.
+  const server = http.createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch {
+      fail(res, 400, 'BAD_REQUEST', 'Yêu cầu không hợp lệ.');
+    }
+  });
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) { socket.destroy(); return; }
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -7,15 +7,20 @@ import type { ServiceContext } from '../services/context';
 import type { AllHandlers } from './handler-types';
 import { allHandlers } from './handlers';
 import { logError } from '../log';
+import { withWriteLock } from '../services/write-lock';
+import { beforeChange, hasPolicy } from '../services/policy/before-change';
 import { guardChannel } from '../services/app-lock/app-lock';
+import { environmentError } from '../services/backup/errors';
+import { validationMessage } from '../../shared/errors/validation-message';
+
+/** Calls that read only memory (job progress, cancel): answered at once, even while another call writes. */
+const UNLOCKED_CHANNELS = new Set<string>(['jobs:status', 'jobs:cancel']);
 
 export type Dispatch = (channel: string, rawArgs: unknown) => Promise<Result<unknown>>;
 
-function zodMessage(e: ZodError): string {
-  const first = e.issues[0];
-  const where = first?.path?.length ? ` (trường "${first.path.join('.')}")` : '';
-  const msg = first?.message && /[^\x00-\x7f]/.test(first.message) ? first.message : 'Dữ liệu gửi lên không hợp lệ.';
-  return `${msg}${where} Hãy kiểm tra lại và thử lại.`;
+function zodMessage(e: ZodError, channel?: string): string {
+  // Vietnamese, naming the field as the form labels it (shared/errors/validation-message.ts)
+  return validationMessage(e.issues, channel);
 }
 
 /**
@@ -32,15 +37,24 @@ export function createDispatcher(ctx: ServiceContext, handlers: AllHandlers = al
     }
     const spec = contract[channel as ChannelName];
     const parsed = spec.args.safeParse(rawArgs ?? {});
-    if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: zodMessage(parsed.error) } };
+    if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: zodMessage(parsed.error, channel) } };
     try {
       await guardChannel(ctx, channel);
       const handler = handlers[channel as ChannelName] as (c: ServiceContext, a: unknown) => unknown;
-      const value = await handler(ctx, parsed.data);
+      // One call at a time on the database; progress polls and cancel never wait behind a long call.
+      // A change the clerk cannot easily take back gets its policy first (an automatic backup).
+      const run = () => {
+        if (hasPolicy(channel)) beforeChange(ctx, channel);
+        return handler(ctx, parsed.data);
+      };
+      const value = UNLOCKED_CHANNELS.has(channel) ? await handler(ctx, parsed.data) : await withWriteLock(ctx.sqlite, run);
       return { ok: true, value };
     } catch (e) {
       if (isAppError(e)) return { ok: false, error: { code: e.code, message: e.message, details: e.details } };
-      if (e instanceof ZodError) return { ok: false, error: { code: 'VALIDATION', message: zodMessage(e) } };
+      if (e instanceof ZodError) return { ok: false, error: { code: 'VALIDATION', message: zodMessage(e, channel) } };
+      // A full disk, a locked or read-only file: say so, not "unexpected error".
+      const env = environmentError(e);
+      if (env) return { ok: false, error: { code: env.code, message: env.message } };
       logError(`ipc ${channel} failed`, e);
       return { ok: false, error: { code: 'INTERNAL', message: 'Đã xảy ra lỗi không mong muốn. Dữ liệu không bị thay đổi; hãy thử lại, nếu lỗi lặp lại hãy sao lưu dữ liệu và báo cho bộ phận kỹ thuật.' } };
     }

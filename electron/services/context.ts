@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import type { DataCaches } from './caches';
 import type { JobRunner } from './jobs/job-runner';
+import { withWriteLock } from './write-lock';
 
 /** What every service function receives first: the database (and the job runner for long work). */
 export interface ServiceContext {
@@ -9,6 +11,8 @@ export interface ServiceContext {
   sqlite: Database.Database;
   dbPath: string;
   jobs: JobRunner;
+  /** Data derived from the database and kept in memory (check-in indexes, merges, matches): caches.ts. */
+  caches: DataCaches;
   appVersion: string;
   /** Today's date for rules that depend on it (overridable in tests). */
   now(): Date;
@@ -24,5 +28,12 @@ export interface ServiceContext {
  */
 export async function inTransaction<T>(ctx: ServiceContext, fn: (tx: ServiceContext) => Promise<T>): Promise<T> {
   if (ctx.inTx) return fn(ctx);
-  return ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx, inTx: true }));
+  // The connection's write lock: no other flow's raw write can land inside this transaction.
+  try {
+    return await withWriteLock(ctx.sqlite, () => ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx, inTx: true })));
+  } catch (e) {
+    // A cache built inside the transaction may hold rows the rollback took back.
+    ctx.caches.invalidate('all');
+    throw e;
+  }
 }

@@ -1,4 +1,5 @@
 import { openDatabase, type Connection } from '../db/connection';
+import { createCaches } from './caches';
 import type { ServiceContext } from './context';
 import { JobRunner } from './jobs/job-runner';
 import { APP_VERSION } from '../version';
@@ -16,6 +17,7 @@ export function createAppContext(dbPath: string, opts: { now?: () => Date; key?:
     sqlite: conn.sqlite,
     dbPath,
     jobs: new JobRunner(),
+    caches: createCaches(conn.sqlite),
     appVersion: APP_VERSION,
     now: opts.now ?? (() => new Date()),
     ...(opts.key ? { dbKey: opts.key } : {}),

@@ -6,6 +6,7 @@ import { FirstRunScreen } from '../features/first-run/Screen';
 import { LockGate } from '../features/backup/LockGate';
 import { RecoveryScreen } from '../features/backup/RecoveryScreen';
 import { api, ApiFailure, call } from '../api';
+import { FloatingValidation } from '../components/validation';
 
 function currentPath(): string {
   return window.location.hash.replace(/^#\/?/, '') || ROUTES[0].path;
@@ -22,6 +23,24 @@ function CampaignPicker() {
       </select>
     </label>
   );
+}
+
+/** Result rows waiting for the clerk, on the menu so they are not forgotten once the screen is left. */
+function ReviewBadge({ path }: { path: string }) {
+  const { current } = useCampaign();
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    if (!current) return;
+    let live = true;
+    const load = () => void api.donationDay.reviewCount({ campaignId: current.id }).then((r) => live && r.ok && setCount(r.value.count));
+    load();
+    const t = setInterval(load, 5000);
+    return () => {
+      live = false;
+      clearInterval(t);
+    };
+  }, [current, path]);
+  return count > 0 ? <span className="nav-badge" title={`${count} dòng kết quả cần chọn đúng người`} aria-label={`${count} dòng cần xem`}>{count}</span> : null;
 }
 
 function Shell({ officeName }: { officeName: string }) {
@@ -49,6 +68,7 @@ function Shell({ officeName }: { officeName: string }) {
                 <a href={`#/${r.path}`} className={r === route ? 'active' : ''} aria-current={r === route ? 'page' : undefined}>
                   <span className="nav-icon" aria-hidden>{r.icon}</span>
                   {r.label}
+                  {r.path === 'ngay-hien-mau' && <ReviewBadge path={path} />}
                 </a>
               </li>
             ))}
@@ -77,8 +97,11 @@ export function App() {
   if (boot.state === 'error') return <div className="boot"><ErrorBanner message={boot.message} /></div>;
   if (boot.state === 'loading') return <div className="boot muted">Đang mở dữ liệu…</div>;
   return (
-    <LockGate>
-      {boot.firstRun ? <FirstRunScreen onDone={() => setTick((t) => t + 1)} /> : <Shell officeName={boot.officeName} />}
-    </LockGate>
+    <>
+      <LockGate>
+        {boot.firstRun ? <FirstRunScreen onDone={() => setTick((t) => t + 1)} /> : <Shell officeName={boot.officeName} />}
+      </LockGate>
+      <FloatingValidation />
+    </>
   );
 }

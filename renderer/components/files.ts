@@ -1,4 +1,5 @@
 import type { FileDownload, FileUpload } from '../../shared/ipc/channels/files';
+import { api } from '../api';
 
 /** Reads a picked or dropped file into the {name, dataBase64} the api expects. */
 export async function readUpload(file: File): Promise<FileUpload> {
@@ -16,8 +17,17 @@ export function downloadToBlob(file: FileDownload): Blob {
   return new Blob([bytes], { type: file.mime });
 }
 
-/** Offers a produced file to the clerk: the browser/Electron save flow. */
-export function saveDownload(file: FileDownload): void {
+/** Logs that a produced file with personal data was saved or printed (fire and forget: the save itself never waits). */
+export function recordExport(kind: 'save' | 'print', file: Pick<FileDownload, 'name'>, what?: string): void {
+  void api.audit.recordExport({ kind, fileName: file.name, ...(what ? { what } : {}) });
+}
+
+/**
+ * Offers a produced file to the clerk: the browser/Electron save flow. `log` when the file was not
+ * logged where it was built (a previewed document saved afterwards).
+ */
+export function saveDownload(file: FileDownload, opts: { log?: boolean; what?: string } = {}): void {
+  if (opts.log) recordExport('save', file, opts.what);
   const url = URL.createObjectURL(downloadToBlob(file));
   const a = document.createElement('a');
   a.href = url;

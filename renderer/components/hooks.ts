@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Result } from '../../shared/ipc/result';
 import { api, call } from '../api';
-import type { JobStatus } from '../../shared/ipc/channels/app';
+import { jobStatusSchemas, type JobKind, type JobStatusOf } from '../../shared/ipc/channels/jobs';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -51,9 +51,13 @@ export function useAction() {
   return { busy, error, setError, run };
 }
 
-/** Polls a job until it ends; gives progress for a progress bar and a cancel function. */
-export function useJob(jobId: string | null, onEnd?: (s: JobStatus) => void) {
-  const [status, setStatus] = useState<JobStatus | null>(null);
+/**
+ * Polls a job of one kind until it ends; gives progress for a progress bar and a cancel function.
+ * The status is parsed with that kind's schema (shared/ipc/channels/jobs.ts): `onEnd` gets the
+ * kind's typed result when `state === 'done'`, and anything else is reported as a failure.
+ */
+export function useJob<K extends JobKind>(kind: K, jobId: string | null, onEnd?: (s: JobStatusOf<K>) => void) {
+  const [status, setStatus] = useState<JobStatusOf<K> | null>(null);
   const endRef = useRef(onEnd);
   endRef.current = onEnd;
   useEffect(() => {
@@ -62,24 +66,27 @@ export function useJob(jobId: string | null, onEnd?: (s: JobStatus) => void) {
       return;
     }
     let alive = true;
+    const fail = (error: { code: string; message: string }) => {
+      const failed = { id: jobId, kind, state: 'failed', progress: 0, message: error.message, error } as JobStatusOf<K>;
+      setStatus(failed);
+      endRef.current?.(failed);
+    };
     const poll = async () => {
       const r = await api.jobs.status({ id: jobId });
       if (!alive) return;
-      if (!r.ok) {
-        const failed: JobStatus = { id: jobId, state: 'failed', progress: 0, message: r.error.message, error: r.error };
-        setStatus(failed);
-        endRef.current?.(failed);
-        return;
-      }
-      setStatus(r.value);
-      if (r.value.state === 'running') setTimeout(poll, 150);
-      else endRef.current?.(r.value);
+      if (!r.ok) return fail(r.error);
+      const parsed = jobStatusSchemas[kind].safeParse(r.value);
+      if (!parsed.success) return fail({ code: 'INVALID_RESULT', message: 'Kết quả nhận được không đúng dạng. Hãy thử lại; nếu lỗi lặp lại hãy báo cho bộ phận kỹ thuật.' });
+      const s = parsed.data as JobStatusOf<K>;
+      setStatus(s);
+      if (s.state === 'running') setTimeout(poll, 150);
+      else endRef.current?.(s);
     };
     void poll();
     return () => {
       alive = false;
     };
-  }, [jobId]);
+  }, [jobId, kind]);
   const cancel = useCallback(() => {
     if (jobId) void api.jobs.cancel({ id: jobId });
   }, [jobId]);

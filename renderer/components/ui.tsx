@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { useContainedError } from './validation';
 import type { JobStatus } from '../../shared/ipc/channels/app';
 
 export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: string; actions?: ReactNode }) {
@@ -39,12 +40,16 @@ export function Notice({ message }: { message: string | null }) {
   return <div className="banner banner-ok" role="status">{message}</div>;
 }
 
-export function Field({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
+/** A labelled control; a failed check of the control inside (see validation.tsx) or `error` shows under it, in Vietnamese. */
+export function Field({ label, children, hint, error }: { label: string; children: ReactNode; hint?: string; error?: string | null }) {
+  const ref = useRef<HTMLLabelElement>(null);
+  const checked = useContainedError(ref);
+  const message = error ?? checked;
   return (
-    <label className="field">
+    <label className="field" ref={ref} data-shows-errors="">
       <span className="field-label">{label}</span>
       {children}
-      {hint && <span className="field-hint muted">{hint}</span>}
+      {message ? <span className="field-error" role="alert">{message}</span> : hint && <span className="field-hint muted">{hint}</span>}
     </label>
   );
 }

@@ -53,7 +53,7 @@ describe('backup & settings screen', () => {
   it('shows the audit log and verifies its chain', async () => {
     const { page } = app;
     await page.getByRole('tab', { name: 'Nhật ký thao tác' }).click();
-    await page.getByRole('table', { name: 'Nhật ký thao tác' }).getByText('backup.restore').waitFor();
+    await page.getByRole('table', { name: 'Nhật ký thao tác' }).getByText('Khôi phục dữ liệu').waitFor();
     await page.getByRole('button', { name: 'Kiểm tra tính toàn vẹn của nhật ký' }).click();
     await page.getByText(/Nhật ký nguyên vẹn: \d+ mục/).waitFor();
     await app.screenshot('backup-03-audit');

@@ -147,11 +147,18 @@ describe('campaign, quotas, donation day and progress screens', () => {
     fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
     await page.getByRole('tab', { name: 'Nhập kết quả từ cơ sở tiếp nhận máu' }).click();
     await page.getByLabel('Tệp kết quả của cơ sở tiếp nhận máu').setInputFiles(file);
-    await page.getByText(/“ket-qua.xlsx”: 4 dòng — khớp 2, ghi là hiến tại chỗ 1, cần chọn 1/).waitFor();
+    await page.getByText(/“ket-qua.xlsx”: 4 dòng — tự khớp 2, ghi là hiến tại chỗ 1, cần chọn 1/).waitFor();
     await page.getByText(/Dòng 4: Phan Văn Lạ — hiến 250 ml/).waitFor();
     await page.getByText(/Dòng 5: Vũ Thị Chỉ Tên — hiến 350 ml/).waitFor();
+    // the row waiting for the clerk is kept: leave the screen and come back, it is still there
+    await nav('Tổng quan');
+    await nav('Ngày hiến máu');
+    await page.getByRole('tab', { name: 'Nhập kết quả từ cơ sở tiếp nhận máu' }).click();
+    await page.getByText(/Cần chọn đúng người \(1 dòng\)/).waitFor();
+    await page.getByText(/Dòng 5: Vũ Thị Chỉ Tên — hiến 350 ml/).waitFor();
+    await page.getByText(/Cơ sở máu ghi: chỉ có họ tên/).waitFor();
     await page.getByRole('button', { name: 'Ghi là người hiến tại chỗ' }).click();
-    await page.getByText(/— đã xử lý/).waitFor();
+    await page.getByText(/Cần chọn đúng người/).waitFor({ state: 'detached' });
     expect(app.query("SELECT COUNT(*) AS n FROM donations WHERE outcome = 'donated'")).toEqual([{ n: 6 }]);
     expect(app.query("SELECT source_row, registration_id IS NOT NULL AS linked FROM donations WHERE source_file = 'ket-qua.xlsx' ORDER BY source_row")).toEqual([
       { source_row: 2, linked: 1 }, { source_row: 3, linked: 1 }, { source_row: 4, linked: 1 }, { source_row: 5, linked: 1 },

@@ -55,6 +55,15 @@ describe('documents screen', () => {
       if (type === 'plan') await app.screenshot('documents-preview');
     }
     expect(app.query('SELECT COUNT(*) AS n FROM issued_documents')).toEqual([{ n: 0 }]); // previews take no number
+    // issue 15, item 13: another type (or option) hides the previous file and its "Lưu PDF"
+    await page.getByRole('button', { name: 'Lưu PDF' }).waitFor();
+    await page.getByLabel('Loại văn bản').selectOption({ label: 'Báo cáo kết quả' });
+    await page.getByText('Bản xem trước sẽ hiện ở đây.').waitFor();
+    expect(await page.getByRole('button', { name: 'Lưu PDF' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Xem trước' }).click();
+    await page.getByText(/^bao-cao-ket-qua-.*\.pdf$/).waitFor();
+    await page.getByLabel('Trích yếu').fill('Kết quả đợt 1');
+    await page.getByText('Bản xem trước sẽ hiện ở đây.').waitFor();
   });
 
   it('issues the plan with its number and records it', async () => {

@@ -85,10 +85,15 @@ describe('office settings after first run', () => {
     const form = page.getByRole('form', { name: 'Thông tin cơ quan' });
     await expect.poll(() => form.getByLabel('Địa danh ghi trên văn bản').inputValue()).toBe('Lạng Sơn');
     await form.getByLabel('Địa danh ghi trên văn bản').fill('Thất Khê');
+    // the standing body (plan §V.1) and the issuer code are edited here too, not only at first run
+    await form.getByLabel('Cơ quan Thường trực Ban Chỉ đạo').fill('Hội Chữ thập đỏ thị trấn Thất Khê');
+    await form.getByLabel('Ký hiệu cơ quan trong số văn bản').fill('HCTĐ');
     await form.getByRole('button', { name: 'Lưu thông tin cơ quan' }).click();
     await page.getByText('Đã lưu thông tin cơ quan.', { exact: false }).waitFor();
     const office = JSON.parse(app.query<{ value: string }>("SELECT value FROM settings WHERE key = 'office'")[0].value);
     expect(office.placeName).toBe('Thất Khê');
+    expect(office.standingBody).toBe('Hội Chữ thập đỏ thị trấn Thất Khê');
+    expect(office.docSuffix).toBe('HCTĐ');
     expect(office.officeName).toBe('BAN CHỈ ĐẠO VẬN ĐỘNG HIẾN MÁU TÌNH NGUYỆN');
   });
 });

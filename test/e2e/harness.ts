@@ -6,7 +6,9 @@ import Database from '../../electron/db/sqlite-driver';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const ROOT = path.resolve(__dirname, '../..');
-export const SCREENSHOT_DIR = path.join(__dirname, '__screenshots__');
+/** Every run's screenshots: an ignored folder, looked at by people; `npm run screenshots` copies the README's few into docs/. */
+export const SCREENSHOT_DIR = path.join(ROOT, '.tmp', 'screenshots');
+fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
 export interface E2eApp {
   url: string;

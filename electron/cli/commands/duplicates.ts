@@ -1,11 +1,12 @@
 import fs from 'node:fs';
+import { beforeChange } from '../../services/policy/before-change';
 import type { CliCommand } from '../command';
 import { EXIT } from '../command';
 import { optInt, optString, requireCampaign } from '../args';
 import { DEFAULT_THRESHOLD } from '../../../shared/domain/matching';
 import { matchCampaignNow } from '../../services/duplicates/run-match';
 import { listCandidates } from '../../services/duplicates/list-candidates';
-import { bulkMerge, bulkMergeSummary } from '../../services/duplicates/bulk-merge';
+import { bulkMerge, bulkMergeSummary, undoBulkMerge } from '../../services/duplicates/bulk-merge';
 import { exportUnitFeedback } from '../../services/duplicates/feedback-export';
 
 
@@ -58,14 +59,31 @@ export const duplicatesCommands: CliCommand[] = [
       const campaignId = requireCampaign(args, io);
       if (campaignId === null) return EXIT.USAGE;
       const s = await bulkMergeSummary(ctx, campaignId);
-      io.out(`${s.pairs} cặp trùng rõ ràng, ${s.people} người.`);
+      io.out(`${s.pairs} cặp trùng do dữ liệu quyết định, ${s.people} người; còn ${s.remaining} cặp cần người xem.`);
+      for (const r of s.rules) io.out(`  ${r.pairs} cặp: ${r.rule}`);
       if (!args.options.yes) {
-        for (const e of s.examples) io.out(`  ${e.a} = ${e.b} (${e.reasons.join('; ')})`);
-        io.out('Thêm --yes để gộp.');
+        for (const e of s.examples) io.out(`  ${e.a} = ${e.b} (${e.rule})`);
+        io.out('Thêm --yes để gộp. Mỗi lần gộp hàng loạt hoàn tác được cả lần (duplicates undo-bulk --batch SỐ) hoặc từng cặp.');
         return EXIT.OK;
       }
+      beforeChange(ctx, 'duplicates:bulkMerge');
       const r = await bulkMerge(ctx, campaignId);
-      io.out(`Đã gộp ${r.merged} cặp, bỏ qua ${r.skipped}.`);
+      io.out(`Đã gộp ${r.merged} cặp, bỏ qua ${r.skipped}${r.batchId !== null ? ` (lần gộp hàng loạt #${r.batchId})` : ''}.`);
+      return EXIT.OK;
+    },
+  },
+  {
+    path: ['duplicates', 'undo-bulk'],
+    usage: 'duplicates undo-bulk --batch SỐ [--db PATH]',
+    summary: 'Hoàn tác cả một lần gộp hàng loạt (các cặp đã tách lẻ giữ nguyên).',
+    async run(ctx, args, io) {
+      const batchId = optInt(args, 'batch');
+      if (batchId === undefined) {
+        io.err('Hãy cho biết số lần gộp hàng loạt: --batch SỐ (in ra khi gộp).');
+        return EXIT.USAGE;
+      }
+      const r = undoBulkMerge(ctx, batchId);
+      io.out(`Đã hoàn tác ${r.undone} cặp của lần gộp hàng loạt #${batchId}.`);
       return EXIT.OK;
     },
   },

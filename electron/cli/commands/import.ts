@@ -1,16 +1,18 @@
 import fs from 'node:fs';
+import { beforeChange } from '../../services/policy/before-change';
 import path from 'node:path';
 import type { CliCommand } from '../command';
 import { EXIT } from '../command';
 import { optInt, optString } from '../args';
-import { importFiles, resolveCampaign } from '../../services/imports/import-files';
+import { importFiles, ledgerCountsText, resolveCampaign } from '../../services/imports/import-files';
 import { exportInterchange } from '../../services/imports/export-interchange';
+import { recordExport } from '../../services/audit/export-log';
 import { listCampaigns } from '../../services/campaigns/campaigns';
 
 export const importCommands: CliCommand[] = [
   {
     path: ['import'],
-    usage: 'import --db PATH [--campaign ID] [--unit ID|auto] [--replace] [--donation-date YYYY-MM-DD] FILE…',
+    usage: 'import --db PATH [--campaign ID] [--unit ID|auto] [--replace] [--donation-date YYYY-MM-DD] [--json] FILE…',
     summary: 'Nhập danh sách đăng ký (.xlsx, .xls, .csv); tệp lỗi được báo và bỏ qua.',
     async run(ctx, args, io) {
       if (args.positionals.length === 0) {
@@ -38,8 +40,16 @@ export const importCommands: CliCommand[] = [
           unreadable.push(`${path.basename(p)}: không mở được tệp (không tồn tại hoặc không có quyền đọc).`);
         }
       }
+      beforeChange(ctx, 'imports:commit');
       const outcomes = await importFiles(ctx, files, { campaignId, unit, onDuplicate: args.options.replace ? 'replace' : 'skip' });
-      for (const o of outcomes) (o.ok ? io.out : io.err)(o.message);
+      for (const o of outcomes) {
+        (o.ok ? io.out : io.err)(o.message);
+        // The row ledger: every source row of the file counted by kind; ignored rows with identity warned.
+        if (o.ledger) {
+          io.out(`  Các dòng của tệp: ${ledgerCountsText(o.ledger.counts) || 'không có'}.`);
+          for (const w of o.ledger.warnings) io.err(`  Cảnh báo${w.sheet ? ` (trang "${w.sheet}")` : ''}: ${w.message}`);
+        }
+      }
       for (const u of unreadable) io.err(u);
       const failed = outcomes.filter((o) => !o.ok).length + unreadable.length;
       if (args.options.json) io.out(JSON.stringify({ campaignId, outcomes }));
@@ -61,6 +71,8 @@ export const importCommands: CliCommand[] = [
       const data = newest === undefined ? { rows: [], duplicate_groups: [] } : await exportInterchange(ctx, newest);
       const json = JSON.stringify(data, null, 1);
       const out = optString(args, 'out');
+      // unmasked personal data leaves the app: in the audit log like every export
+      if (data.rows.length) recordExport(ctx, { kind: 'save', fileName: out ? path.basename(out) : '(màn hình dòng lệnh)', what: `dòng lệnh export-registrations, ${data.rows.length} dòng` });
       if (out) {
         fs.writeFileSync(out, json);
         io.err(`Đã ghi ${data.rows.length} dòng vào ${out}.`);

@@ -10,6 +10,7 @@ import { exportDonationsCommands } from './export-donations';
 import { backupCommands } from './backup';
 import { printCommands } from './print';
 import { importCommands } from './import';
+import { officeCommands } from './office';
 
 /** Each capability adds its commands here. */
-export const commands: CliCommand[] = [...dbCommands, ...unitsCommands, ...campaignsCommands, ...quotasCommands, ...progressCommands, ...resultsCommands, ...exportDonationsCommands, ...backupCommands, ...duplicatesCommands, ...printCommands, ...importCommands];
+export const commands: CliCommand[] = [...dbCommands, ...unitsCommands, ...campaignsCommands, ...quotasCommands, ...progressCommands, ...resultsCommands, ...exportDonationsCommands, ...backupCommands, ...duplicatesCommands, ...printCommands, ...importCommands, ...officeCommands];

@@ -10,7 +10,7 @@ const KINDS = ['plan', 'invitations', 'certificates', 'honour-certificates', 'si
 export const printCommands: CliCommand[] = [
   {
     path: ['print'],
-    usage: `print ${KINDS.slice(0, 7).join('|')}|unit-registrants|eligible-donors|calibration --campaign ID --out FILE.pdf [--db PATH] [--date YYYY-MM-DD] [--draft yes] [--per person|unit] [--unit ID] [--xlsx yes] [--printer TÊN] [--serial SỐ]`,
+    usage: `print ${KINDS.slice(0, 7).join('|')}|unit-registrants|eligible-donors|calibration --campaign ID --out FILE.pdf [--db PATH] [--date YYYY-MM-DD] [--draft yes] [--per person|unit] [--unit ID] [--xlsx yes] [--printer TÊN] [--serial SỐ] [--json]`,
     summary: 'In văn bản của đợt hiến máu ra tệp PDF (hoặc Excel cho danh sách gửi đơn vị). Văn bản có số được cấp số và ghi sổ, trừ khi --draft.',
     async run(ctx, args, io) {
       const kind = args.positionals[0] as DocumentType | undefined;

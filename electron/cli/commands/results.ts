@@ -1,9 +1,13 @@
 import fs from 'node:fs';
+import { beforeChange } from '../../services/policy/before-change';
 import path from 'node:path';
 import type { CliCommand } from '../command';
 import { EXIT } from '../command';
 import { optInt } from '../args';
 import { importResults } from '../../services/donation-day/import-results';
+import { MATCH_RULE_LABELS, type MatchRule } from '../../services/donation-day/match-results';
+
+const IGNORED_LABELS: Record<string, string> = { title: 'dòng tiêu đề', header: 'dòng tên cột', stt_only: 'dòng không có họ tên', total: 'dòng tổng cộng', footer: 'dòng cuối (nơi ký)' };
 
 export const resultsCommands: CliCommand[] = [
   {
@@ -17,10 +21,17 @@ export const resultsCommands: CliCommand[] = [
         io.err('Cách dùng: results import --campaign ID FILE.xlsx');
         return EXIT.USAGE;
       }
-      const r = await importResults(ctx, id, path.basename(file), fs.readFileSync(file));
+      const data = fs.readFileSync(file);
+      beforeChange(ctx, 'donationDay:importResults');
+      const r = await importResults(ctx, id, path.basename(file), data);
       if (args.options.json) io.out(JSON.stringify(r, null, 2));
       else {
-        io.out(`Đã đọc ${r.rows} dòng: khớp ${r.matched}, ghi là hiến tại chỗ ${r.walkIns.length}, cần xem lại ${r.unmatched.length}.`);
+        io.out(`Đã đọc ${r.rows} dòng: tự khớp ${r.matched}, ghi là hiến tại chỗ ${r.walkIns.length}, cần xem lại ${r.unmatched.length}.`);
+        const rules = Object.entries(r.rules ?? {});
+        if (rules.length) io.out(`  Khớp theo: ${rules.map(([k, n]) => `${MATCH_RULE_LABELS[k as MatchRule] ?? k} ${n}`).join('; ')}.`);
+        const kinds = new Map<string, number>();
+        for (const i of r.ignored) kinds.set(i.kind, (kinds.get(i.kind) ?? 0) + 1);
+        if (kinds.size) io.out(`  Bỏ qua ${r.ignored.length} dòng không phải người: ${[...kinds].map(([k, n]) => `${IGNORED_LABELS[k] ?? k} ${n}`).join(', ')}.`);
         for (const u of r.unmatched) io.err(u.problem);
         for (const s of r.skipped) io.err(s.problem);
       }

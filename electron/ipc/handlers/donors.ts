@@ -13,7 +13,7 @@ export const donorsHandlers: HandlerMap<
   'donors:exportEligible': (ctx, args) => exportEligibleExcel(ctx, args),
   'donors:rare': (ctx) => rareAndReserve(ctx),
   'donors:setReserve': (ctx, args) => setReserve(ctx, args),
-  'donors:milestones': (ctx) => milestoneList(ctx),
+  'donors:milestones': (ctx, args) => milestoneList(ctx, args),
   'donors:setMilestones': (ctx, { milestones }) => setMilestones(ctx, milestones),
   'donors:markHonoured': (ctx, args) => markHonoured(ctx, args),
 };

@@ -5,7 +5,7 @@ import { mergePeople } from '../../services/duplicates/merge';
 import { listMerges, undoMerge } from '../../services/duplicates/undo-merge';
 import { decidePair } from '../../services/duplicates/decisions';
 import { getCreditRule, setCreditRule, setCreditedRegistration } from '../../services/duplicates/credit';
-import { bulkMerge, bulkMergeSummary } from '../../services/duplicates/bulk-merge';
+import { bulkMerge, bulkMergeSummary, undoBulkMerge } from '../../services/duplicates/bulk-merge';
 import { exportUnitFeedback, unitDuplicateCounts } from '../../services/duplicates/feedback-export';
 
 type DuplicateChannels =
@@ -20,6 +20,7 @@ type DuplicateChannels =
   | 'duplicates:setCreditRule'
   | 'duplicates:bulkSummary'
   | 'duplicates:bulkMerge'
+  | 'duplicates:undoBulkMerge'
   | 'duplicates:units'
   | 'duplicates:exportFeedback';
 
@@ -35,6 +36,7 @@ export const duplicatesHandlers: HandlerMap<DuplicateChannels> = {
   'duplicates:setCreditRule': (ctx, args) => setCreditRule(ctx, args.rule),
   'duplicates:bulkSummary': (ctx, args) => bulkMergeSummary(ctx, args.campaignId),
   'duplicates:bulkMerge': (ctx, args) => bulkMerge(ctx, args.campaignId),
+  'duplicates:undoBulkMerge': (ctx, args) => undoBulkMerge(ctx, args.batchId),
   'duplicates:units': (ctx, args) => unitDuplicateCounts(ctx, args.campaignId),
   'duplicates:exportFeedback': (ctx, args) => exportUnitFeedback(ctx, args.campaignId, args.unitId),
 };

@@ -8,6 +8,6 @@ export const quotasHandlers: HandlerMap<'quotas:get' | 'quotas:save' | 'quotas:p
   'quotas:get': (ctx, { campaignId }) => getQuotaTable(ctx, campaignId),
   'quotas:save': (ctx, args) => saveQuotas(ctx, args),
   'quotas:propose': (ctx, args) => proposeQuotas(ctx, args),
-  'quotas:importExcel': (ctx, { campaignId, file }) => importQuotasFromExcel(ctx, campaignId, file.name, Buffer.from(file.dataBase64, 'base64')),
+  'quotas:importExcel': (ctx, { campaignId, file, createUnits, resolutions }) => importQuotasFromExcel(ctx, campaignId, file.name, Buffer.from(file.dataBase64, 'base64'), { createUnits, resolutions }),
   'quotas:exportExcel': (ctx, { campaignId }) => exportQuotasExcel(ctx, campaignId),
 };

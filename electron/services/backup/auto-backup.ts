@@ -3,9 +3,11 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors/app-error';
 import type { ServiceContext } from '../context';
 import { appendAudit } from '../audit/audit-log';
+import { backupReasonLabel } from '../../../shared/domain/audit-labels';
+import { environmentError } from './errors';
 import { backupsDir, freeBackupPath, listBackupFiles, removeStalePartials, type BackupFile } from './backup-store';
-import { backupsToKeep, DEFAULT_RETENTION, type RetentionPolicy } from './retention';
-import { snapshotTo, type FileCheck } from './sqlite-file';
+import { backupsToKeep, capBySize, DEFAULT_RETENTION, type RetentionPolicy } from './retention';
+import { cleanPendingPartials, snapshotTo, type FileCheck } from './sqlite-file';
 
 export type BackupReason = 'import' | 'merge' | 'migration' | 'daily' | 'before-restore' | 'before-erase' | 'manual' | (string & {});
 
@@ -25,14 +27,16 @@ function assertNotInTransaction(ctx: ServiceContext): void {
 }
 
 /** Applies the retention rule to the automatic backups folder; returns the names removed. */
-export function pruneBackups(dir: string, now: Date, policy: RetentionPolicy = DEFAULT_RETENTION): string[] {
+export function pruneBackups(dir: string, now: Date, policy: RetentionPolicy = DEFAULT_RETENTION, justWritten?: string): string[] {
   const all = listBackupFiles(dir);
-  const keep = backupsToKeep(all.map((b) => ({ name: b.name, at: new Date(b.createdAt) })), now, policy);
+  const byPolicy = backupsToKeep(all.map((b) => ({ name: b.name, at: new Date(b.createdAt) })), now, policy);
+  const keep = capBySize(all.filter((b) => byPolicy.has(b.name)).map((b) => ({ name: b.name, at: new Date(b.createdAt), size: b.size })), policy.maxTotalBytes);
   const removed: string[] = [];
   for (const b of all) {
-    if (keep.has(b.name)) continue;
+    if (keep.has(b.name) || b.file === justWritten) continue; // never the copy just made
     try {
       fs.rmSync(b.file, { force: true });
+      fs.rmSync(`${b.file}.sha256`, { force: true });
       removed.push(b.name);
     } catch {
       // A backup that cannot be removed now is removed next time.
@@ -50,11 +54,12 @@ export function autoBackup(ctx: ServiceContext, reason: BackupReason, policy: Re
   assertNotInTransaction(ctx);
   const dir = backupsDir(ctx.dbPath);
   removeStalePartials(dir);
+  cleanPendingPartials(ctx.dbPath);
   const now = ctx.now();
   const file = freeBackupPath(dir, now, reason);
   const check = snapshotTo(ctx.sqlite, file, ctx.dbKey);
-  const pruned = pruneBackups(dir, now, policy);
-  appendAudit(ctx.sqlite, { action: 'backup.auto', entity: 'backup', detail: `${path.basename(file)} (${reason})` }, now.toISOString());
+  const pruned = pruneBackups(dir, now, policy, file);
+  appendAudit(ctx.sqlite, { action: 'backup.auto', entity: 'backup', detail: `${path.basename(file)} (${backupReasonLabel(reason)})` }, now.toISOString());
   return { file, size: fs.statSync(file).size, check, pruned };
 }
 
@@ -90,7 +95,13 @@ export function backupToFolder(ctx: ServiceContext, folder: string): BackupResul
   const now = ctx.now();
   const file = freeBackupPath(dir, now, 'manual');
   const check = snapshotTo(ctx.sqlite, file, ctx.dbKey);
-  appendAudit(ctx.sqlite, { action: 'backup.manual', entity: 'backup', detail: path.basename(file) }, now.toISOString());
+  try {
+    appendAudit(ctx.sqlite, { action: 'backup.manual', entity: 'backup', detail: path.basename(file) }, now.toISOString());
+  } catch (e) {
+    // The copy is written and verified: say so, whatever kept the audit entry from being written.
+    const env = environmentError(e, '');
+    throw new AppError(env?.code ?? 'BACKUP_AUDIT', `Bản sao lưu ĐÃ được ghi và kiểm tra tốt tại "${file}". Chỉ có dòng nhật ký ghi nhận việc sao lưu là chưa ghi được${env ? `: ${env.message}` : '.'}`.trim());
+  }
   return { file, size: fs.statSync(file).size, check, pruned: [] };
 }
 

@@ -32,3 +32,32 @@ export function fileError(e: unknown, target: string, action: string, unchanged 
   }
   return new AppError('FILE_IO', `Không ${action} được do lỗi đọc/ghi tệp ${where}. Hãy thử lại; nếu lỗi lặp lại hãy chọn ổ/thư mục khác. ${unchanged}`, { code });
 }
+
+/**
+ * A fault of the machine rather than of the data (full disk, a database locked by another program,
+ * a read-only or damaged file, a file name too long): its own Vietnamese message that says what to
+ * do. Null for anything else (a bug), which the caller reports as unexpected.
+ */
+export function environmentError(e: unknown, unchanged = 'Dữ liệu không bị thay đổi.'): AppError | null {
+  if (isAppError(e)) return e;
+  const code = codeOf(e);
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT' || code === 'EFBIG') {
+    return new AppError('DISK_FULL', `Ổ đĩa chứa dữ liệu Giọt Hồng đã đầy nên không ghi được. Hãy xoá bớt tệp không cần (thùng rác, tệp tải về) để giải phóng dung lượng rồi thử lại. ${unchanged}`, { code });
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code === 'EBUSY') {
+    return new AppError('DB_LOCKED', `Tệp dữ liệu đang bị một chương trình khác khoá (một cửa sổ Giọt Hồng thứ hai, phần mềm sao lưu hay diệt virus đang quét). Hãy đóng chương trình đó, đợi vài giây rồi thử lại. ${unchanged}`, { code });
+  }
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+    return new AppError('READ_ONLY', `Không có quyền ghi vào tệp dữ liệu (thư mục chỉ đọc hoặc thiếu quyền). Hãy mở Giọt Hồng bằng tài khoản có quyền ghi, hoặc chuyển dữ liệu sang thư mục khác. ${unchanged}`, { code });
+  }
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return new AppError('DB_CORRUPT', 'Tệp dữ liệu bị hỏng. Hãy đóng Giọt Hồng và mở lại: màn hình khôi phục sẽ đề nghị bản sao lưu tốt gần nhất.', { code });
+  }
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') {
+    return new AppError('DISK_ERROR', `Lỗi đọc/ghi ổ đĩa (ổ đĩa hoặc USB có thể đang hỏng hay vừa bị rút ra). Hãy kiểm tra ổ đĩa rồi thử lại; nên sao lưu dữ liệu sang ổ khác ngay. ${unchanged}`, { code });
+  }
+  if (code === 'ENAMETOOLONG') {
+    return new AppError('NAME_TOO_LONG', `Tên tệp hoặc đường dẫn quá dài. Hãy đổi tên tệp ngắn hơn (dưới 100 ký tự) hoặc chuyển nó vào thư mục nông hơn rồi thử lại. ${unchanged}`, { code });
+  }
+  return null;
+}

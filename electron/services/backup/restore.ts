@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context';
 import { appendAudit } from '../audit/audit-log';
 import { backupsDir, freeBackupPath } from './backup-store';
 import { fileError } from './errors';
+import { logError } from '../../log';
 import { assertRestorable, checkDatabaseFile, snapshotTo, syncDir, syncFile } from './sqlite-file';
 
 export interface RestoreResult {
@@ -157,8 +158,17 @@ export async function restoreFromBackup(ctx: SwappableContext, from: string): Pr
     swap(ctx, openDatabase(ctx.dbPath, { key }));
     throw e;
   }
-  swap(ctx, openDatabase(ctx.dbPath, { key }));
-  appendAudit(ctx.sqlite, { action: 'backup.restore', entity: 'backup', detail: `${path.basename(source)}; trước đó đã lưu ${path.basename(saved)}` }, now.toISOString());
+  try {
+    // Reopen (an older backup is migrated here) and record the restore; any failure rolls back.
+    swap(ctx, openDatabase(ctx.dbPath, { key }));
+    appendAudit(ctx.sqlite, { action: 'backup.restore', entity: 'backup', detail: `${path.basename(source)}; trước đó đã lưu ${path.basename(saved)}` }, now.toISOString());
+  } catch (e) {
+    logError('restore: reopen', e);
+    try { await ctx.conn?.close(); } catch { /* already closed or never opened */ }
+    restoreDatabaseFile(ctx.dbPath, saved, { now, saveCurrent: false, key });
+    swap(ctx, openDatabase(ctx.dbPath, { key }));
+    throw new AppError('RESTORE_ROLLED_BACK', `Đã chép bản sao lưu "${path.basename(source)}" nhưng không mở được nó với phiên bản này, nên dữ liệu đã được đưa lại đúng như trước khi khôi phục (bản lưu "${path.basename(saved)}"). Dữ liệu hiện tại không bị thay đổi.`);
+  }
   return { ...result, savedCurrent: saved };
 }
 

@@ -6,7 +6,7 @@ import { ensureDailyBackup, type BackupResult } from './auto-backup';
 import { checkDatabaseAtStart, type HealthReport } from './health';
 import { backupBeforeMigration } from './migration-backup';
 import { backupsDir, listBackupFiles } from './backup-store';
-import { checkDatabaseFile } from './sqlite-file';
+import { checkDatabaseFile, cleanPendingPartials, refreshChecksum, verifyChecksum } from './sqlite-file';
 import { createRecoveryDispatch } from './recovery';
 
 export type StartResult =
@@ -21,6 +21,8 @@ export type StartResult =
 export function startDatabase(dbPath: string, opts: { now?: () => Date; key?: string } = {}): StartResult {
   const now = opts.now ?? (() => new Date());
   const key = opts.key;
+  // Half-written copies of a backup killed midway (e.g. to a USB stick) never stay on a disk.
+  try { cleanPendingPartials(dbPath); } catch (e) { logError('clean partial backups', e); }
   if (key) encryptPlainFiles(dbPath, key);
   const health = checkDatabaseAtStart(dbPath, now(), key);
   const recovery = (message: string): StartResult => ({ mode: 'recovery', health, message, dispatch: createRecoveryDispatch(dbPath, message, key) });
@@ -57,7 +59,11 @@ function encryptPlainFiles(dbPath: string, key: string): void {
   }
   for (const b of listBackupFiles(backupsDir(dbPath))) {
     try {
-      if (isPlaintextDatabase(b.file) && checkDatabaseFile(b.file, 'quick').ok) encryptDatabase(b.file, key);
+      // A backup that no longer matches its checksum is left as it is (restore refuses it).
+      if (isPlaintextDatabase(b.file) && checkDatabaseFile(b.file, 'quick').ok && verifyChecksum(b.file)) {
+        encryptDatabase(b.file, key);
+        refreshChecksum(b.file);
+      }
     } catch (e) {
       logError('encrypt backup', e);
     }

@@ -3,6 +3,7 @@ import type { Campaign, CampaignInput } from '../../../shared/ipc/channels/campa
 import { campaignInputSchema } from '../../../shared/ipc/channels/campaigns';
 import { AppError } from '../../../shared/errors/app-error';
 import { DEFAULT_SUPPORT } from '../../../shared/domain/support';
+import { CAMPAIGN_RULE_DEFAULTS } from '../../../shared/domain/campaign-defaults';
 import { nfc } from '../../../shared/domain/text';
 import { appendAudit } from '../audit/audit-log';
 import { rowToCampaign } from './campaign-mapper';
@@ -58,6 +59,11 @@ export async function createCampaign(ctx: ServiceContext, input: CampaignInput):
       legal_bases: '',
       donation_dates: '[]',
       support: JSON.stringify(DEFAULT_SUPPORT),
+      age_min_male: CAMPAIGN_RULE_DEFAULTS.ageMinMale,
+      age_max_male: CAMPAIGN_RULE_DEFAULTS.ageMaxMale,
+      age_min_female: CAMPAIGN_RULE_DEFAULTS.ageMinFemale,
+      age_max_female: CAMPAIGN_RULE_DEFAULTS.ageMaxFemale,
+      min_interval_days: CAMPAIGN_RULE_DEFAULTS.minIntervalDays,
       created_at: now,
       updated_at: now,
       ...toRowPatch(v),

@@ -20,7 +20,7 @@ export function certificateValues(d: DonorLine, facility: string | null): Record
     birthYear: birthYear(d.birthDate),
     nationalId: d.nationalId ?? '',
     address: d.address ?? '',
-    unit: d.unitName,
+    unit: d.unitId === null ? '' : d.unitName, // a walk-in without a unit: the field stays empty on the form
     facility: d.facility ?? facility ?? '',
     volume: d.volumeMl ? String(d.volumeMl) : '',
     day: date.day,
@@ -72,6 +72,11 @@ export function buildCertificates(dc: DocContext, donors: DonorLine[], layout: C
   return sheetDocument(layout, content, `Giấy chứng nhận hiến máu ${dc.campaign.name}`);
 }
 
+/** A label's size so it fits its box: at most 9 pt, down to 5 pt for narrow boxes (Tinos ≈ 0.5 em a letter). */
+export function calibrationLabelSize(label: string, boxWidth: number): number {
+  return Math.max(5, Math.min(9, Math.floor(((boxWidth - 3) / (label.length * 0.5)) * 2) / 2));
+}
+
 /** The calibration page: a 10 mm grid and a marker with its label at every field. */
 export function buildCalibrationPage(layout: CertificateLayout, printerName: string): TDocumentDefinitions {
   const { w, h } = sheetMm(layout);
@@ -81,13 +86,18 @@ export function buildCalibrationPage(layout: CertificateLayout, printerName: str
   const content: Content[] = [{ canvas: grid, absolutePosition: { x: 0, y: 0 } }];
   for (let x = 10; x < w; x += 10) content.push({ text: String(x), fontSize: 6, color: '#555555', absolutePosition: { x: x * MM + 1, y: 1 } });
   for (let y = 10; y < h; y += 10) content.push({ text: String(y), fontSize: 6, color: '#555555', absolutePosition: { x: 1, y: y * MM + 1 } });
+  // Each marker carries only its short name, inside its own box (never wider than it); the coordinates go to a legend.
+  const legend: string[] = [];
   for (const [name, label] of Object.entries(CERTIFICATE_FIELDS) as [CertificateFieldName, string][]) {
     const f = layout.fields[name];
     const x = (f.x + layout.offsetX) * MM;
     const y = (f.y + layout.offsetY) * MM;
-    content.push({ canvas: [{ type: 'rect', x: 0, y: 0, w: f.width * MM, h: f.size * 1.2, lineWidth: 0.5, lineColor: '#c00000' }], absolutePosition: { x, y } });
-    content.push({ text: `${label} (${f.x}; ${f.y})`, fontSize: Math.min(f.size, 10), color: '#c00000', absolutePosition: { x: x + 2, y: y + 1 } });
+    const boxW = f.width * MM;
+    content.push({ canvas: [{ type: 'rect', x: 0, y: 0, w: boxW, h: f.size * 1.2, lineWidth: 0.5, lineColor: '#c00000' }], absolutePosition: { x, y } });
+    content.push({ text: label, fontSize: calibrationLabelSize(label, boxW), color: '#c00000', width: boxW - 2, noWrap: true, absolutePosition: { x: x + 1, y: y + 1 } } as Content);
+    legend.push(`${label}: ${f.x}; ${f.y}`);
   }
+  content.push({ text: `Vị trí (mm, từ mép trái; mép trên): ${legend.join(' - ')}`, fontSize: 7, color: '#c00000', width: (w - 24) * MM, absolutePosition: { x: 12 * MM, y: (h - 16) * MM } } as Content);
   content.push({
     text: `Trang căn chỉnh - máy in: ${printerName} - khổ ${layout.pageSize} ${layout.orientation === 'portrait' ? 'dọc' : 'ngang'} - lệch X ${layout.offsetX} mm, Y ${layout.offsetY} mm`,
     fontSize: 8, absolutePosition: { x: 12 * MM, y: (h - 8) * MM },

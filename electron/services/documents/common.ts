@@ -6,7 +6,9 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/errors/app-error';
 import { getOffice } from '../settings/office';
 import { getCampaign } from '../campaigns/campaigns';
-import { formatNumberVi, shortDate, weekdayVi, placeAndDate } from '../../../shared/domain/documents/format';
+import {
+  formatNumberVi, shortDate, weekdayVi, placeAndDate, documentDateParts, inSentence, officeWithLocality, localityOf, campaignInSentence, withYear,
+} from '../../../shared/domain/documents/format';
 import type { TemplateValues } from '../../../shared/domain/documents/template';
 import { signerFromOffice, type Signer } from './pdf/nd30';
 
@@ -44,11 +46,16 @@ export async function requireOffice(ctx: ServiceContext): Promise<OfficeProfile>
 export function campaignValues(campaign: Campaign, office: OfficeProfile): TemplateValues {
   const first = campaign.donationDates[0];
   const year = first ? first.slice(0, 4) : campaign.createdAt.slice(0, 4);
+  const name = campaignInSentence(campaign.name);
   return {
-    ten_dot: campaign.name,
+    ten_dot: name,
+    ten_dot_nam: withYear(name, year),
     khau_hieu: campaign.slogan,
     nam: year,
-    ten_co_quan: office.officeName,
+    ten_co_quan: inSentence(office.officeName),
+    co_quan_dia_phuong: officeWithLocality(office.officeName, office.placeName).replace(/hiến máu tình nguyện(?! \(HMTN\))/iu, (m) => `${m} (HMTN)`),
+    dia_ban: localityOf(office.officeName, office.placeName),
+    co_quan_thuong_truc: standingBody(office),
     so_ke_hoach: campaign.planNumber,
     dia_danh: office.placeName,
     chi_tieu_dang_ky: campaign.targetRegistrants != null ? formatNumberVi(campaign.targetRegistrants) : null,
@@ -64,6 +71,22 @@ export function campaignValues(campaign: Campaign, office: OfficeProfile): Templ
   };
 }
 
+/** The steering committee's standing body (an office setting), else the Red Cross of the place. */
+export function standingBody(office: OfficeProfile): string {
+  const set = inSentence(office.standingBody ?? '');
+  if (set) return set;
+  if (/chữ thập đỏ/iu.test(office.officeName)) return inSentence(office.officeName);
+  return `Hội Chữ thập đỏ ${localityOf(office.officeName, office.placeName)}`;
+}
+
+/** Numbered documents printed as drafts leave the day for the records clerk: "Lạng Sơn, ngày     tháng 4 năm 2026". */
+export function draftPlaceDate(place: string, iso: string): string {
+  const p = documentDateParts(iso);
+  return `${place.trim()}, ngày       tháng ${p.month} năm ${p.year}`;
+}
+
+const NUMBERED_TYPES = new Set(['plan', 'result-report', 'invitations']);
+
 export async function loadDocContext(ctx: ServiceContext, opts: ParsedOptions, progress: DocContext['progress']): Promise<DocContext> {
   const office = await requireOffice(ctx);
   const campaign = await getCampaign(ctx, opts.campaignId);
@@ -71,7 +94,7 @@ export async function loadDocContext(ctx: ServiceContext, opts: ParsedOptions, p
   return {
     ctx, opts, office, campaign, issuedOn, progress,
     signer: opts.signer ?? signerFromOffice(office),
-    placeDate: placeAndDate(office.placeName, issuedOn),
+    placeDate: NUMBERED_TYPES.has(opts.type) && !opts.issue ? draftPlaceDate(office.placeName, issuedOn) : placeAndDate(office.placeName, issuedOn),
     values: campaignValues(campaign, office),
   };
 }

@@ -6,7 +6,8 @@ import { documentNumberText, NUMBERED_DOC_TYPES } from '../../../shared/domain/d
 import { getTemplates } from './templates';
 import { loadDocContext, todayIso } from './common';
 import { defaultPlanSubject } from './plan';
-import { peekNextNumber } from './numbering';
+import { peekNextNumber, findIssued } from './numbering';
+import { reportSubject, invitationSubject } from './subjects';
 
 /** The editable parts of a document as they would print now, for the screen to show and change. */
 export async function documentDefaults(ctx: ServiceContext, campaignId: number, type: DocumentType) {
@@ -14,11 +15,12 @@ export async function documentDefaults(ctx: ServiceContext, campaignId: number, 
   const dc = await loadDocContext(ctx, { campaignId, type, issue: false, invitationMode: 'unit', format: 'pdf', printerName: 'Mặc định' }, () => {});
   const numbered = type === 'plan' ? 'plan' : type === 'result-report' ? 'result-report' : type === 'invitations' ? 'invitation' : null;
   const year = Number(todayIso(ctx).slice(0, 4));
-  const nextNumberText = numbered ? documentNumberText(await peekNextNumber(ctx, numbered, year), NUMBERED_DOC_TYPES[numbered].abbr, dc.office.docSuffix) : null;
+  const given = numbered === 'plan' && dc.campaign.planNumber?.trim() && !(await findIssued(ctx, 'plan', dc.campaign.planNumber)) ? dc.campaign.planNumber.trim() : null;
+  const nextNumberText = given ?? (numbered ? documentNumberText(await peekNextNumber(ctx, numbered, year), NUMBERED_DOC_TYPES[numbered].abbr, dc.office.docSuffix) : null);
   const byType = {
     plan: { subject: defaultPlanSubject(dc), intro: t.planIntro, body: t.planBody, recipients: t.planRecipients },
-    'result-report': { subject: `Kết quả ${dc.campaign.name}`, intro: '', body: t.reportNarrative, recipients: t.reportRecipients },
-    invitations: { subject: `Tham gia ${dc.campaign.name}`, intro: '', body: t.invitationBody, recipients: [] as string[] },
+    'result-report': { subject: reportSubject(dc), intro: '', body: t.reportNarrative, recipients: t.reportRecipients },
+    invitations: { subject: invitationSubject(dc), intro: '', body: t.invitationBody, recipients: [] as string[] },
   } as Record<string, { subject: string; intro: string; body: string; recipients: string[] }>;
   const d = byType[type] ?? { subject: DOCUMENT_TYPES[type], intro: '', body: '', recipients: [] };
   return { ...d, signer: dc.signer, nextNumberText, placeholders: PLACEHOLDER_HELP };

@@ -10,7 +10,7 @@ import { appendAudit } from '../audit/audit-log';
 import { updateCampaign } from '../campaigns/campaigns';
 import { loadDocContext, type DocContext } from './common';
 import { renderPdf } from './pdf/render';
-import { issueNumber } from './numbering';
+import { issueNumber, issueGivenNumber, findIssued, releaseNumber, type IssuedNumber } from './numbering';
 import { buildPlan, defaultPlanSubject } from './plan';
 import { buildResultReport } from './result-report';
 import { buildInvitations } from './invitations';
@@ -20,7 +20,7 @@ import { buildHonourCertificates } from './honour-certificates';
 import { buildHonourList } from './honour-list';
 import { buildUnitListsPdf, buildUnitListsXlsx, loadListSpec } from './unit-lists';
 import { getCertificateLayout } from './certificate-layout';
-import { planSerials, recordSerials } from './serials';
+import { planSerials, recordSerials, releaseSerials, serialsOfDonations, voidedSerialId } from './serials';
 import { donatedInCampaign } from './data/donors';
 import { milestonesReached } from './data/milestones';
 
@@ -40,7 +40,8 @@ interface Built {
   xlsx?: Buffer;
   warnings?: string[];
   serials?: string[];
-  afterRender?: (tx: ServiceContext) => Promise<void>;
+  /** Gives back what the print took (serials) when rendering fails. */
+  giveBack?: (reason: string) => Promise<void>;
 }
 
 async function buildUnnumbered(dc: DocContext): Promise<Built> {
@@ -60,21 +61,44 @@ async function buildUnnumbered(dc: DocContext): Promise<Built> {
       if (opts.reissueOf && donors.length !== 1) throw new AppError('VALIDATION', 'Cấp lại giấy chứng nhận cho đúng một lần hiến máu. Hãy chọn một người.');
       const warnings: string[] = [];
       let serials: string[] = [];
-      let afterRender: Built['afterRender'];
+      let giveBack: Built['giveBack'];
       if (opts.startSerial && opts.issue) {
-        serials = await planSerials(ctx, opts.startSerial, donors.length);
-        const items = donors.map((d, i) => ({ serial: serials[i], personId: d.personId, donationId: d.donationId }));
-        afterRender = (tx) => recordSerials(tx, { campaignId: dc.campaign.id, issuedOn: dc.issuedOn, items, reissueOf: opts.reissueOf });
+        // One donation has one serial: donations that already have one (given at the desk or printed
+        // before) get no second form; a reprint goes through "cấp lại" after voiding the old serial.
+        // The serials are taken in one short transaction before rendering and given back if it fails.
+        const taken = await inTransaction(ctx, async (tx) => {
+          if (opts.reissueOf) await voidedSerialId(tx, opts.reissueOf);
+          const had = await serialsOfDonations(tx, donors.map((d) => d.donationId));
+          const todo = donors.filter((d) => !had.has(d.donationId));
+          const planned = await planSerials(tx, opts.startSerial!, todo.length);
+          const items = todo.map((d, i) => ({ serial: planned[i], personId: d.personId, donationId: d.donationId }));
+          if (items.length) await recordSerials(tx, { campaignId: dc.campaign.id, issuedOn: dc.issuedOn, items, reissueOf: opts.reissueOf });
+          return { had, todo, planned };
+        });
+        if (taken.had.size) {
+          const shown = donors.filter((d) => taken.had.has(d.donationId)).slice(0, 3).map((d) => `${d.fullName} (${taken.had.get(d.donationId)})`);
+          const msg = `${taken.had.size} lần hiến máu đã có giấy chứng nhận nên không in lại: ${shown.join(', ')}${taken.had.size > 3 ? '…' : ''}. Muốn in lại thì huỷ số phôi cũ rồi cấp lại.`;
+          if (!taken.todo.length) throw new AppError('SERIAL_EXISTS', msg);
+          warnings.push(msg);
+        }
+        donors = taken.todo;
+        serials = taken.planned;
+        giveBack = (reason) => releaseSerials(ctx, { campaignId: dc.campaign.id, serials, reason });
       } else warnings.push('Bản in thử: số phôi chưa được ghi sổ (hãy nhập số phôi đầu tiên và chọn "Cấp số").');
       if (!donors.length) warnings.push('Đợt này chưa có ai được ghi nhận đã hiến máu nên chưa có giấy chứng nhận nào để in.');
-      return { doc: buildCertificates(dc, donors, layout), warnings, serials, afterRender };
+      try {
+        return { doc: buildCertificates(dc, donors, layout), warnings, serials, giveBack };
+      } catch (e) {
+        await giveBack?.(e instanceof AppError ? e.message : 'lỗi khi tạo tệp'); // cancelled while laying out
+        throw e;
+      }
     }
     case 'calibration':
       return { doc: buildCalibrationPage(await getCertificateLayout(ctx, opts.printerName), opts.printerName) };
     case 'honour-certificates':
-      return { doc: buildHonourCertificates(dc, await milestonesReached(ctx, dc.campaign.id)) };
+      return { doc: buildHonourCertificates(dc, await milestonesReached(ctx, { asOf: opts.issuedOn })) };
     case 'honour-list':
-      return { doc: buildHonourList(dc, await milestonesReached(ctx, dc.campaign.id)) };
+      return { doc: buildHonourList(dc, await milestonesReached(ctx, { asOf: opts.issuedOn })) };
     case 'unit-registrants':
     case 'eligible-donors': {
       const spec = await loadListSpec(dc);
@@ -90,9 +114,9 @@ async function buildNumbered(dc: DocContext, numberLine: string, numberText: str
     case 'plan':
       return { doc: await buildPlan(dc, numberLine, numberText) };
     case 'result-report':
-      return { doc: await buildResultReport(dc, numberLine) };
+      return { doc: await buildResultReport(dc, numberLine, numberText) };
     default: {
-      const r = await buildInvitations(dc, numberLine);
+      const r = await buildInvitations(dc, numberLine, numberText);
       return { doc: r.doc };
     }
   }
@@ -119,24 +143,43 @@ export async function generateDocument(ctx: ServiceContext, input: GenerateOptio
   if (numbered && isNumberedDocType(numbered)) {
     const abbr = NUMBERED_DOC_TYPES[numbered].abbr;
     if (opts.issue) {
-      // Number, render and record together: a failed render gives the number back.
-      [built, out] = await inTransaction(ctx, async (tx) => {
-        const title = opts.type === 'plan' ? (opts.subject ?? defaultPlanSubject(dc)) : `${DOCUMENT_TYPES[opts.type]} - ${dc.campaign.name}`;
-        const n = await issueNumber(tx, { docType: numbered, issuedOn: dc.issuedOn, suffix: dc.office.docSuffix, campaignId: dc.campaign.id, title });
-        numberText = n.numberText;
-        // The campaign remembers its plan's number (lists and reports refer to it).
-        if (opts.type === 'plan') await updateCampaign(tx, { id: dc.campaign.id, planNumber: n.numberText });
-        const b = await buildNumbered({ ...dc, ctx: tx }, documentNumberLine(n.number, abbr, dc.office.docSuffix), n.numberText);
-        return [b, await render(b)] as const;
+      // Issue 10, item 4: the number is taken in one short transaction, the document is built and
+      // rendered outside any transaction (other writes and the progress poll go on meanwhile), and a
+      // failed render gives the number back.
+      const title = opts.type === 'plan' ? (opts.subject ?? defaultPlanSubject(dc)) : `${DOCUMENT_TYPES[opts.type]} - ${dc.campaign.name}`;
+      const { n, given } = await inTransaction(ctx, async (tx) => {
+        // The campaign's own plan number ("15/KH-HCTĐ", given by the clerk) is used once, as given; later issues take the next number.
+        const given = opts.type === 'plan' && dc.campaign.planNumber?.trim() && !(await findIssued(tx, 'plan', dc.campaign.planNumber)) ? dc.campaign.planNumber.trim() : null;
+        const n: IssuedNumber = given
+          ? await issueGivenNumber(tx, { docType: numbered, numberText: given, issuedOn: dc.issuedOn, campaignId: dc.campaign.id, title })
+          : await issueNumber(tx, { docType: numbered, issuedOn: dc.issuedOn, suffix: dc.office.docSuffix, campaignId: dc.campaign.id, title });
+        return { n, given };
       });
+      numberText = n.numberText;
+      try {
+        const line = given ? `Số: ${given}` : documentNumberLine(n.number, abbr, dc.office.docSuffix);
+        built = await buildNumbered({ ...dc, campaign: { ...dc.campaign, planNumber: opts.type === 'plan' ? n.numberText : dc.campaign.planNumber } }, line, n.numberText);
+        out = await render(built);
+      } catch (e) {
+        await releaseNumber(ctx, n, e instanceof AppError ? e.message : 'lỗi khi tạo tệp');
+        throw e;
+      }
+      // The campaign remembers its plan's number (lists and reports refer to it).
+      if (opts.type === 'plan' && !given) await updateCampaign(ctx, { id: dc.campaign.id, planNumber: n.numberText });
     } else {
-      built = await buildNumbered(dc, documentNumberLine(null, abbr, dc.office.docSuffix), null);
+      // A draft keeps the number blank for the records clerk, with the code the number will carry.
+      const givenCode = opts.type === 'plan' ? /^\s*\d+\s*\/\s*(\S.*)$/.exec(dc.campaign.planNumber ?? '')?.[1] : undefined;
+      built = await buildNumbered(dc, givenCode ? `Số:      /${givenCode.trim()}` : documentNumberLine(null, abbr, dc.office.docSuffix), null);
       out = await render(built);
     }
   } else {
     built = await buildUnnumbered(dc);
-    out = await render(built);
-    if (built.afterRender) await built.afterRender(ctx);
+    try {
+      out = await render(built);
+    } catch (e) {
+      await built.giveBack?.(e instanceof AppError ? e.message : 'lỗi khi tạo tệp');
+      throw e;
+    }
   }
   if (opts.issue) appendAudit(ctx.sqlite, { action: 'documents.print', entity: 'campaign', entityId: dc.campaign.id, detail: `In ${DOCUMENT_TYPES[opts.type]}` });
   progress(1, 'Xong');
@@ -152,6 +195,6 @@ export async function generateDocument(ctx: ServiceContext, input: GenerateOptio
 /** The same as a job (progress, cancel) for the screen. */
 export function startGenerateJob(ctx: ServiceContext, input: GenerateOptions): { jobId: string } {
   const opts = generateOptionsSchema.parse(input);
-  const jobId = ctx.jobs.start(`Đang tạo ${DOCUMENT_TYPES[opts.type]}`, (ctl) => generateDocument(ctx, opts, ctl));
+  const jobId = ctx.jobs.start('documents:generate', `Đang tạo ${DOCUMENT_TYPES[opts.type]}`, (ctl) => generateDocument(ctx, opts, ctl));
   return { jobId };
 }

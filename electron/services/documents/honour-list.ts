@@ -29,7 +29,7 @@ export function buildHonourList(dc: DocContext, people: MilestonePerson[]): TDoc
     { text: `(${dc.campaign.name})`, italics: true, alignment: 'center', margin: [0, 0, 0, 8] },
     people.length
       ? { table: { headerRows: 1, dontBreakRows: true, widths: [28, '*', 50, 48, 120, 44], body }, fontSize: 12 }
-      : { text: 'Không có người nào đạt mốc tôn vinh trong đợt này.', italics: true },
+      : { text: 'Không có người nào đạt mốc tôn vinh mà chưa được khen thưởng.', italics: true },
     { text: `Tổng số: ${formatNumberVi(people.length)} người.`, bold: true, margin: [0, 6, 0, 0] },
     closingBlock(null, dc.signer, width),
   ];

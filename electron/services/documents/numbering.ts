@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../context';
 import { inTransaction } from '../context';
 import { appendAudit } from '../audit/audit-log';
+import { AppError } from '../../../shared/errors/app-error';
 import { documentNumberText, NUMBERED_DOC_TYPES, type NumberedDocType } from '../../../shared/domain/documents/numbering';
 
 /** The number the next document of this type gets in that year (numbers restart at 01 each year). */
@@ -46,4 +47,47 @@ export async function listIssued(ctx: ServiceContext, year?: number) {
   let q = ctx.db.selectFrom('issued_documents').selectAll().orderBy('year', 'desc').orderBy('doc_type').orderBy('number', 'desc');
   if (year !== undefined) q = q.where('year', '=', year);
   return (await q.execute()).map((r) => ({ id: r.id, docType: r.doc_type, year: r.year, number: r.number, numberText: r.number_text, issuedOn: r.issued_on, title: r.title }));
+}
+
+/** The issued record of a number text ("15/KH-HCTĐ"), if any. */
+export async function findIssued(ctx: ServiceContext, docType: NumberedDocType, numberText: string) {
+  return ctx.db.selectFrom('issued_documents').selectAll().where('doc_type', '=', docType).where('number_text', '=', numberText.normalize('NFC').trim()).orderBy('id', 'desc').executeTakeFirst();
+}
+
+/**
+ * Records a number the clerk gave ("15/KH-HCTĐ", the campaign's own plan number) instead of taking the
+ * next one; the register keeps counting from it. Refused when another document of the year has it.
+ */
+export async function issueGivenNumber(
+  ctx: ServiceContext,
+  args: { docType: NumberedDocType; numberText: string; issuedOn: string; campaignId: number | null; title: string },
+): Promise<IssuedNumber> {
+  const text = args.numberText.normalize('NFC').trim();
+  const m = /^\s*(\d{1,6})/.exec(text);
+  if (!m) throw new AppError('VALIDATION', `Số văn bản "${text}" không bắt đầu bằng một số (ví dụ 15/KH-HCTĐ). Hãy sửa số kế hoạch của đợt.`);
+  const number = Number(m[1]);
+  const year = Number(args.issuedOn.slice(0, 4));
+  return inTransaction(ctx, async (tx) => {
+    const taken = await tx.db.selectFrom('issued_documents').select(['id', 'number_text']).where('doc_type', '=', args.docType).where('year', '=', year).where('number', '=', number).executeTakeFirst();
+    if (taken) throw new AppError('CONFLICT', `Số ${number} của loại văn bản này năm ${year} đã cấp cho văn bản "${taken.number_text}". Hãy sửa số kế hoạch của đợt hoặc để trống để lấy số tiếp theo.`);
+    const row = await tx.db
+      .insertInto('issued_documents')
+      .values({ doc_type: args.docType, year, number, number_text: text, issued_on: args.issuedOn, campaign_id: args.campaignId, title: args.title.normalize('NFC'), created_at: tx.now().toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    appendAudit(tx.sqlite, { action: 'documents.issue', entity: 'issued_document', entityId: row.id, detail: `Cấp số ${text} (số của đợt)` });
+    return { id: row.id, number, numberText: text };
+  });
+}
+
+/**
+ * Gives back a number taken for a print that then failed (issue 10, item 4): the record goes, so the
+ * next print of that type takes the same number (when no later one was taken meanwhile). The audit
+ * log keeps both the issue and the return.
+ */
+export async function releaseNumber(ctx: ServiceContext, issued: IssuedNumber, reason: string): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    await tx.db.deleteFrom('issued_documents').where('id', '=', issued.id).execute();
+    appendAudit(tx.sqlite, { action: 'documents.unissue', entity: 'issued_document', entityId: issued.id, detail: `Trả lại số ${issued.numberText}: ${reason}`.slice(0, 300) });
+  });
 }

@@ -1,24 +1,55 @@
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import type { DocContext } from './common';
-import { fillTemplate } from '../../../shared/domain/documents/template';
-import { formatNumberVi, documentDate } from '../../../shared/domain/documents/format';
+import { fillTemplate, endWithClosingMark } from '../../../shared/domain/documents/template';
+import { formatNumberVi, documentDate, inSentence } from '../../../shared/domain/documents/format';
 import { getTemplates } from './templates';
-import { monthlyQuotas, unitResults } from './data/units';
+import { monthlyQuotas, unitResults, type UnitResult } from './data/units';
 import { nd30Document, contentWidth, MM } from './pdf/page';
 import { nd30Heading, documentTitle, closingBlock } from './pdf/nd30';
 import { bodyText, keepTokensWhole } from './pdf/body-text';
 
-export function defaultPlanSubject(dc: Pick<DocContext, 'campaign'>): string {
+export function defaultPlanSubject(dc: Pick<DocContext, 'campaign' | 'values'>): string {
   const c = dc.campaign;
-  return c.slogan ? `Tổ chức ${c.name} hưởng ứng ${c.slogan}` : `Tổ chức ${c.name}`;
+  const name = String(dc.values.ten_dot_nam ?? c.name);
+  return c.slogan ? `Tổ chức ${name} hưởng ứng ${c.slogan}` : `Tổ chức ${name}`;
+}
+
+/** What a unit of this kind is asked to do besides reaching its quota (seed 000, §V). */
+function extraTask(name: string): string | null {
+  const n = name.toLocaleLowerCase('vi');
+  if (/công an|ca tp|catp/u.test(n)) return 'Cử cán bộ, chiến sỹ bảo đảm an ninh trật tự trong thời gian tổ chức hiến máu.';
+  if (/đoàn thanh niên|thành đoàn|huyện đoàn|quận đoàn|tỉnh đoàn/u.test(n)) return 'Cử đoàn viên, thanh niên hỗ trợ công tác tổ chức, hướng dẫn người đến tham gia hiến máu.';
+  if (/y tế|ttyt|bệnh viện/u.test(n)) return 'Tuyên truyền sâu rộng đến Nhân dân về ý nghĩa của hiến máu cứu người; phối hợp bảo đảm công tác y tế, chăm sóc người hiến máu.';
+  if (/giáo dục|gd&đt|gdđt/u.test(n)) return 'Phân bổ chỉ tiêu cho các trường học trực thuộc; cử giáo viên phối hợp hỗ trợ ghi Giấy chứng nhận hiến máu.';
+  if (/phường|xã|thị trấn/u.test(n)) return 'Chỉ đạo cán bộ, công chức, các đoàn thể tuyên truyền cho người dân về mục đích, ý nghĩa của phong trào hiến máu tình nguyện.';
+  return null;
+}
+
+/** §V from item 2 on: one item per unit given a quota (its figures and tasks), then everyone else. */
+export function unitTasks(rows: UnitResult[], deadline: string | null): string {
+  const lines: string[] = [];
+  let n = 2;
+  for (const r of rows.filter((x) => x.quotaRegistrants || x.quotaBloodUnits)) {
+    const q = [r.quotaRegistrants ? `${formatNumberVi(r.quotaRegistrants)} người đăng ký` : '', r.quotaBloodUnits ? `${formatNumberVi(r.quotaBloodUnits)} đơn vị máu` : ''].filter(Boolean).join(', ');
+    lines.push(`${n++}. ${r.name}`);
+    lines.push(`- Tuyên truyền, vận động cán bộ, hội viên, đoàn viên, người lao động đăng ký và tham gia hiến máu tình nguyện đạt chỉ tiêu giao (${q}).`);
+    const extra = extraTask(r.name);
+    if (extra) lines.push(`- ${extra}`);
+    lines.push(`- Lập danh sách đăng ký gửi về cơ quan thường trực Ban Chỉ đạo${deadline ? ` trước ngày ${deadline}` : ''}.`);
+  }
+  lines.push(`${n}. Các cơ quan, đơn vị, doanh nghiệp trên địa bàn`);
+  lines.push('- Tổ chức tuyên truyền, phổ biến cho cán bộ, công chức, viên chức, đoàn viên, người lao động về mục đích, ý nghĩa của việc hiến máu cứu người, hiến máu thường xuyên, nhắc lại.');
+  lines.push('- Vận động và tạo điều kiện cho cán bộ, công chức, viên chức, người lao động đăng ký tham gia hiến máu tình nguyện.');
+  return lines.join('\n');
 }
 
 function appendixTitle(dc: DocContext, numberText: string | null): Content[] {
-  const ref = numberText ? `số ${numberText} ` : '';
+  const ref = numberText ? `số ${numberText}` : 'số      ';
+  const date = dc.opts.issue ? documentDate(dc.issuedOn) : `ngày       tháng ${documentDate(dc.issuedOn).split(' tháng ')[1]}`;
   return [
     { text: 'BIỂU PHÂN BỔ CHỈ TIÊU VẬN ĐỘNG HIẾN MÁU TÌNH NGUYỆN', bold: true, alignment: 'center', pageBreak: 'before', pageOrientation: 'landscape' },
     { text: dc.campaign.name, bold: true, alignment: 'center' },
-    { text: `(Kèm theo Kế hoạch ${ref}${documentDate(dc.issuedOn)} của ${dc.office.officeName})`, italics: true, alignment: 'center', margin: [0, 0, 0, 8] },
+    { text: `(Kèm theo Kế hoạch ${ref} ${date} của ${inSentence(dc.office.officeName)})`, italics: true, alignment: 'center', margin: [0, 0, 0, 8] },
   ];
 }
 
@@ -67,17 +98,22 @@ export async function buildPlan(dc: DocContext, numberLine: string, numberText: 
   const t = await getTemplates(dc.ctx);
   const width = contentWidth('portrait');
   const subject = dc.opts.subject ?? defaultPlanSubject(dc);
-  const intro = fillTemplate(dc.opts.intro ?? t.planIntro, dc.values);
-  const body = fillTemplate(dc.opts.body ?? t.planBody, dc.values);
+  const rows = await unitResults(dc.ctx, dc.campaign.id);
+  const values = { ...dc.values, nhiem_vu_don_vi: unitTasks(rows, dc.values.han_dang_ky ? String(dc.values.han_dang_ky) : null) };
+  const intro = fillTemplate(dc.opts.intro ?? t.planIntro, values);
+  const appendix = await quotaAppendix(dc, numberText);
+  let body = fillTemplate(dc.opts.body ?? t.planBody, values);
+  // "có biểu chỉ tiêu kèm theo" only when the table is attached.
+  if (!appendix.length) body = body.replace(/\s*\(\*?\s*có biểu chỉ tiêu kèm theo\s*\*?\)/giu, '');
   dc.progress(0.3, 'Đang dựng nội dung kế hoạch');
   const content: Content[] = [
     nd30Heading({ office: dc.office, numberLine, placeDate: dc.placeDate, width }),
     documentTitle('Kế hoạch', subject, width),
     ...dc.campaign.legalBases.map((b) => ({ text: keepTokensWhole([{ text: b }]), italics: true, alignment: 'justify' as const, leadingIndent: 10 * MM, margin: [0, 2, 0, 2] as [number, number, number, number] })),
     ...bodyText(intro),
-    ...bodyText(body),
+    ...bodyText(endWithClosingMark(body)),
     closingBlock(dc.opts.recipients ?? t.planRecipients, dc.signer, width),
-    ...(await quotaAppendix(dc, numberText)),
+    ...appendix,
   ];
   return nd30Document({ content, title: `Kế hoạch ${dc.campaign.name}` });
 }

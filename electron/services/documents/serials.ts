@@ -26,19 +26,21 @@ export async function planSerials(ctx: ServiceContext, start: string, count: num
   return serials;
 }
 
+/** The register id of a serial to print again: it must exist and be voided first. */
+export async function voidedSerialId(ctx: ServiceContext, serial: string): Promise<number> {
+  const old = await ctx.db.selectFrom('certificate_serials').select(['id', 'status']).where('serial', '=', serial).executeTakeFirst();
+  if (!old) throw new AppError('SERIAL_NOT_FOUND', `Không có số phôi ${serial} trong sổ. Hãy kiểm tra lại số cần cấp lại.`);
+  if (old.status !== 'void') throw new AppError('SERIAL_NOT_VOID', `Số phôi ${serial} chưa được huỷ. Hãy huỷ (ghi lý do) trước khi cấp lại.`);
+  return old.id;
+}
+
 /** Writes the printed forms into the serial register (one transaction). */
 export async function recordSerials(
   ctx: ServiceContext,
   args: { campaignId: number; issuedOn: string; items: SerialAssignment[]; reissueOf?: string },
 ): Promise<void> {
   await inTransaction(ctx, async (tx) => {
-    let reissueId: number | null = null;
-    if (args.reissueOf) {
-      const old = await tx.db.selectFrom('certificate_serials').select(['id', 'status']).where('serial', '=', args.reissueOf).executeTakeFirst();
-      if (!old) throw new AppError('SERIAL_NOT_FOUND', `Không có số phôi ${args.reissueOf} trong sổ. Hãy kiểm tra lại số cần cấp lại.`);
-      if (old.status !== 'void') throw new AppError('SERIAL_NOT_VOID', `Số phôi ${args.reissueOf} chưa được huỷ. Hãy huỷ (ghi lý do) trước khi cấp lại.`);
-      reissueId = old.id;
-    }
+    const reissueId = args.reissueOf ? await voidedSerialId(tx, args.reissueOf) : null;
     for (const it of args.items) {
       await tx.db
         .insertInto('certificate_serials')
@@ -46,6 +48,33 @@ export async function recordSerials(
         .execute();
     }
     appendAudit(tx.sqlite, { action: 'certificates.issue', entity: 'campaign', entityId: args.campaignId, detail: `Ghi sổ ${args.items.length} số phôi giấy chứng nhận` });
+  });
+}
+
+/** The serial already recorded (not voided) for each of these donations: one donation has one serial (issue 15, item 3). */
+export async function serialsOfDonations(ctx: ServiceContext, donationIds: number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (let i = 0; i < donationIds.length; i += 500) {
+    const rows = await ctx.db
+      .selectFrom('certificate_serials')
+      .select(['donation_id', 'serial'])
+      .where('status', '=', 'issued')
+      .where('donation_id', 'in', donationIds.slice(i, i + 500))
+      .orderBy('id')
+      .execute();
+    for (const r of rows) if (r.donation_id !== null) out.set(r.donation_id, r.serial);
+  }
+  return out;
+}
+
+/** Gives back serials recorded for a print that then failed: the forms were not printed. */
+export async function releaseSerials(ctx: ServiceContext, args: { campaignId: number; serials: string[]; reason: string }): Promise<void> {
+  if (!args.serials.length) return;
+  await inTransaction(ctx, async (tx) => {
+    for (let i = 0; i < args.serials.length; i += 500) {
+      await tx.db.deleteFrom('certificate_serials').where('serial', 'in', args.serials.slice(i, i + 500)).where('campaign_id', '=', args.campaignId).where('status', '=', 'issued').execute();
+    }
+    appendAudit(tx.sqlite, { action: 'certificates.unissue', entity: 'campaign', entityId: args.campaignId, detail: `Trả lại ${args.serials.length} số phôi chưa in được: ${args.reason}`.slice(0, 300) });
   });
 }
 

@@ -7,13 +7,15 @@ import { donatedInCampaign, type DonorLine } from './data/donors';
 import { nd30Document, contentWidth } from './pdf/page';
 import { nd30Heading, upper } from './pdf/nd30';
 import { keepTailWithRows, packRows } from './paginate';
-import { measuredLines } from './pdf/measure';
+import { measuredLines, balancedLines } from './pdf/measure';
 
 const FONT = 11;
 /** Tinos’ natural line is 1.109 em; documents use lineHeight 1.1 (measured pitch 13.4 pt at 11 pt). */
 const LINE = FONT * 1.1 * 1.109 + 0.1;
-/** STT, name, Nam, Nữ, unit, ml, gift, travel, meal, total, signature. */
-const FIXED = [25, 0, 28, 28, 92, 34, 58, 54, 50, 62, 56];
+/** STT, name, Nam, Nữ, unit, ml, gift, travel, meal, total, signature (≥ 30 mm with its padding). */
+const FIXED = [22, 0, 28, 28, 84, 32, 50, 46, 44, 54, 78];
+/** The smallest row: the "Ký nhận" cell at least 9 mm high (content + 2 × 2 pt padding + border). */
+export const MIN_ROW = 9 * (72 / 25.4);
 /** pdfmake pads each cell 4 pt left and right and draws 1 pt borders. */
 const CELL_EXTRA = 9;
 
@@ -46,7 +48,7 @@ function header(): TableCell[][] {
 
 function sumRow(label: string, lines: SupportLine[]): TableCell[] {
   const s = (f: (l: SupportLine) => number) => money(lines.reduce((a, l) => a + f(l), 0));
-  const b = (t: string): TableCell => ({ text: t, bold: true, alignment: 'right', fontSize: 9.5 });
+  const b = (t: string): TableCell => ({ text: t, bold: true, alignment: 'right', fontSize: FONT, noWrap: true });
   return [{ text: label, bold: true, colSpan: 6, alignment: 'center' }, '', '', '', '', '', b(s((l) => l.gift)), b(s((l) => l.travel)), b(s((l) => l.meal)), b(s((l) => l.total)), ''];
 }
 
@@ -74,20 +76,21 @@ export async function buildSignatureList(dc: DocContext): Promise<{ doc: TDocume
   const noVolume = lines.filter((l) => l.gift === 0).length;
   if (noVolume) warnings.push(`${noVolume} người chưa có lượng máu hiến nên chưa tính quà tặng.`);
   const noGender = donors.filter((d) => !d.gender).length;
-  if (noGender) warnings.push(`${noGender} người chưa rõ giới tính nên năm sinh để trống.`);
+  if (noGender) warnings.push(`${noGender} người chưa rõ giới tính : năm sinh in chung cột Nam/Nữ.`);
   dc.progress(0.2, 'Đang chia trang danh sách');
 
   // Row heights in points from the estimated line count (11 pt × 1.1 line height, 5 pt padding and border).
-  const rowHeights = lines.map((l) => 5 + LINE * Math.max(measuredLines(l.donor.fullName, widths[1], FONT), measuredLines(l.donor.unitName, widths[4], FONT)));
-  // Landscape body 482 pt; the two-row header ≈ 58 pt; room for the page sum and the grand total rows; first page carries the heading.
-  const firstCap = 482 - 150 - 58 - 2 * 20 - 10;
-  const cap = 482 - 58 - 2 * 20 - 10;
+  const rowHeights = lines.map((l) => Math.max(MIN_ROW, 5 + LINE * Math.max(measuredLines(l.donor.fullName, widths[1], FONT), measuredLines(l.donor.unitName, widths[4], FONT))));
+  // Landscape body 482 pt; the two-row header ≈ 36 pt (measured; 40 kept); room for the page sum and the grand total rows;
+  // the first page carries the heading (≈ 126 pt measured, 130 kept).
+  const firstCap = 482 - 130 - 40 - 2 * 20 - 5;
+  const cap = 482 - 40 - 2 * 20 - 5;
   // The closing part (amount in words, count, place and date, three signer blocks) needs ≈ 170 pt.
   const pages = keepTailWithRows(packRows(rowHeights, firstCap, cap), rowHeights, firstCap, cap, 170);
   const content: Content[] = [
     nd30Heading({ office: dc.office, numberLine: '', placeDate: '', width }),
-    { text: 'DANH SÁCH KÝ NHẬN TIỀN HỖ TRỢ NGƯỜI HIẾN MÁU TÌNH NGUYỆN', bold: true, alignment: 'center', fontSize: 14 },
-    { text: upper(dc.campaign.name), bold: true, alignment: 'center', fontSize: 13 },
+    { text: 'DANH SÁCH KÝ NHẬN TIỀN HỖ TRỢ NGƯỜI HIẾN MÁU TÌNH NGUYỆN', bold: true, alignment: 'center', fontSize: 14, noWrap: true },
+    { text: balancedLines(upper(dc.campaign.name), width, 13, { bold: true }).join('\n'), bold: true, alignment: 'center', fontSize: 13 },
     {
       text: `Ngày hiến máu: ${dc.campaign.donationDates.map(shortDate).join(', ') || '…'}${dc.campaign.place ? ` - Địa điểm: ${dc.campaign.place}` : ''}`,
       italics: true, alignment: 'center', fontSize: 12, margin: [0, 0, 0, 6],
@@ -100,15 +103,20 @@ export async function buildSignatureList(dc: DocContext): Promise<{ doc: TDocume
     for (const i of idx) {
       const l = lines[i];
       const y = birthYear(l.donor.birthDate);
+      // Sex unknown (often a walk-in): the year spans both columns rather than being dropped.
+      const years: TableCell[] = l.donor.gender
+        ? [{ text: l.donor.gender === 'M' ? y : '', alignment: 'center' }, { text: l.donor.gender === 'F' ? y : '', alignment: 'center' }]
+        : [{ text: y, alignment: 'center', colSpan: 2 }, ''];
       body.push([
-        { text: String(i + 1), alignment: 'center' }, l.donor.fullName, { text: l.donor.gender === 'M' ? y : '', alignment: 'center' }, { text: l.donor.gender === 'F' ? y : '', alignment: 'center' },
+        { text: String(i + 1), alignment: 'center' }, l.donor.fullName, ...years,
         l.donor.unitName, num(l.donor.volumeMl ? String(l.donor.volumeMl) : ''), num(money(l.gift)), num(money(l.travel)), num(money(l.meal)), num(money(l.total)), '',
       ]);
     }
     body.push(sumRow(`Cộng trang ${p + 1}`, pageLines));
     if (p === pages.length - 1) body.push(sumRow('Tổng cộng', lines));
     content.push({
-      table: { headerRows: 2, dontBreakRows: true, widths, body },
+      // Data only (no function): the definition crosses to the PDF worker.
+      table: { headerRows: 2, dontBreakRows: true, widths, body, heights: body.map((_, row) => (row >= 2 && row < body.length - (p === pages.length - 1 ? 2 : 1) ? MIN_ROW - 5 : 'auto')) as unknown as number[] },
       fontSize: FONT,
       ...(p > 0 ? { pageBreak: 'before' as const } : {}),
     });

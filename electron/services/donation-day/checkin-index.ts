@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import { foldVietnamese } from '../../../shared/domain/text';
+import { cacheScope, type CacheScope } from '../caches';
 import { loadRootResolver } from '../donors/person-roots';
-import { birthYearOf, normalizeNationalId, normalizePhone } from './ids';
+import { birthYearOf, idKey, nameKey, phoneKey } from '../../../shared/domain/people/identity';
 
 export interface IndexEntry {
   registrationId: number;
@@ -30,19 +30,11 @@ export interface CheckinIndex {
   /** Entries (in name order) by the first one and first two letters of each word of the name. */
   prefixes: Map<string, IndexEntry[]>;
   byPerson: Map<number, IndexEntry>;
-  signature: string;
 }
 
-const cache = new Map<Database.Database, Map<number, CheckinIndex>>();
-
-/** Changes by this connection (total_changes) or any other (data_version) invalidate the index. */
-export function dbSignature(sqlite: Database.Database): string {
-  const t = (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-  return `${t}:${sqlite.pragma('data_version', { simple: true })}`;
-}
-
-function build(sqlite: Database.Database, campaignId: number): CheckinIndex {
-  const resolve = loadRootResolver(sqlite);
+function build(scope: CacheScope, campaignId: number): CheckinIndex {
+  const sqlite = scope.sqlite;
+  const resolve = loadRootResolver(scope);
   const rows = sqlite
     .prepare(
       `SELECT r.id AS rid, r.person_id, r.source_file, r.batch_id, p.full_name, p.search_key, p.phone, p.national_id, p.birth_date, p.gender, u.name AS unit_name
@@ -60,9 +52,9 @@ function build(sqlite: Database.Database, campaignId: number): CheckinIndex {
   for (const r of rows) {
     const personId = resolve(r.person_id);
     if (byPerson.has(personId)) continue;
-    const key = r.search_key || foldVietnamese(r.full_name);
-    const phone = normalizePhone(r.phone);
-    const nid = normalizeNationalId(r.national_id);
+    const key = nameKey(r.full_name);
+    const phone = phoneKey(r.phone);
+    const nid = idKey(r.national_id);
     byPerson.set(personId, {
       registrationId: r.rid,
       personId,
@@ -97,26 +89,14 @@ function build(sqlite: Database.Database, campaignId: number): CheckinIndex {
       else prefixes.set(k, [e]);
     }
   }
-  return { campaignId, entries, prefixes, byPerson, signature: dbSignature(sqlite) };
+  return { campaignId, entries, prefixes, byPerson };
 }
 
-/** The campaign's check-in index, rebuilt only when the database changed since it was built. */
-export function checkinIndex(sqlite: Database.Database, campaignId: number): CheckinIndex {
-  let perDb = cache.get(sqlite);
-  if (!perDb) cache.set(sqlite, (perDb = new Map()));
-  const cur = perDb.get(campaignId);
-  if (cur && cur.signature === dbSignature(sqlite)) return cur;
-  const fresh = build(sqlite, campaignId);
-  perDb.set(campaignId, fresh);
-  return fresh;
-}
-
-/** After a write that does not change who is registered (an outcome), keep the index as it is. */
-export function keepIndex(sqlite: Database.Database, campaignId: number): void {
-  const cur = cache.get(sqlite)?.get(campaignId);
-  if (cur) cur.signature = dbSignature(sqlite);
-}
-
-export function dropIndexes(sqlite: Database.Database): void {
-  cache.delete(sqlite);
+/**
+ * The campaign's check-in index, kept in the context's caches (caches.ts) and rebuilt only when the
+ * people or registrations changed since it was built (a recorded outcome does not rebuild it).
+ */
+export function checkinIndex(source: CacheScope | Database.Database, campaignId: number): CheckinIndex {
+  const scope = cacheScope(source);
+  return scope.caches.get(scope.sqlite, `checkin:${campaignId}`, ['people', 'registrations'], () => build(scope, campaignId));
 }

@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/audit-log';
 import { getCampaign } from '../campaigns/campaigns';
 import { donationDateFor, localDate } from '../donors/dates';
 import { loadRootResolver, mergedFamily, mergeSnapshot } from '../donors/person-roots';
-import { checkinIndex, keepIndex } from './checkin-index';
+import { checkinIndex } from './checkin-index';
 import { campaignDonation, hitFor } from './person-state';
 import { setArrival } from './arrivals';
 
@@ -25,7 +25,7 @@ export interface OutcomeBatch {
 
 export async function outcomeBatch(ctx: ServiceContext, campaignId: number): Promise<OutcomeBatch> {
   const campaign = await getCampaign(ctx, campaignId);
-  return { campaign, ...mergeSnapshot(ctx.sqlite) };
+  return { campaign, ...mergeSnapshot(ctx) };
 }
 
 /**
@@ -39,8 +39,8 @@ export async function writeOutcome(ctx: ServiceContext, input: RecordOutcomeInpu
   const sqlite = ctx.sqlite;
   const person = sqlite.prepare('SELECT id, deleted_at FROM people WHERE id = ?').get(v.personId) as { id: number; deleted_at: string | null } | undefined;
   if (!person || person.deleted_at) throw new AppError('PERSON_NOT_FOUND', 'Không tìm thấy người này (có thể đã bị xoá). Hãy tìm lại.');
-  const root = batch ? batch.resolve(v.personId) : loadRootResolver(sqlite)(v.personId);
-  const family = batch ? batch.family(root) : mergedFamily(sqlite, root);
+  const root = batch ? batch.resolve(v.personId) : loadRootResolver(ctx)(v.personId);
+  const family = batch ? batch.family(root) : mergedFamily(ctx, root);
   const now = ctx.now().toISOString();
   const existing = campaignDonation(sqlite, c.id, family);
   const voidSerials = (donationId: number, reason: string) =>
@@ -61,7 +61,7 @@ export async function writeOutcome(ctx: ServiceContext, input: RecordOutcomeInpu
     return;
   }
   if (v.outcome === 'deferred' && !v.reason) throw new AppError('VALIDATION', 'Hãy ghi lý do hoãn hiến (ví dụ: huyết áp thấp, thiếu cân).');
-  const registrationId = v.registrationId ?? checkinIndex(sqlite, c.id).byPerson.get(root)?.registrationId ?? null;
+  const registrationId = v.registrationId ?? checkinIndex(ctx, c.id).byPerson.get(root)?.registrationId ?? null;
   const date = v.date ?? donationDateFor(c.donationDates, localDate(ctx.now()));
   const volume = v.outcome === 'donated' ? v.volumeMl : null;
   let donationId: number;
@@ -103,10 +103,10 @@ export async function writeOutcome(ctx: ServiceContext, input: RecordOutcomeInpu
 
 /** The screen's "record" action: one transaction, then the person's fresh state. */
 export async function recordOutcome(ctx: ServiceContext, input: RecordOutcomeInput): Promise<CheckinHit> {
-  await inTransaction(ctx, (tx) => writeOutcome(tx, input));
-  keepIndex(ctx.sqlite, input.campaignId);
-  const root = loadRootResolver(ctx.sqlite)(input.personId);
-  const entry = checkinIndex(ctx.sqlite, input.campaignId).byPerson.get(root);
+  // An outcome changes donations only: the check-in index and the merges stay as they are.
+  await ctx.caches.write(ctx.sqlite, ['donations'], () => inTransaction(ctx, (tx) => writeOutcome(tx, input)));
+  const root = loadRootResolver(ctx)(input.personId);
+  const entry = checkinIndex(ctx, input.campaignId).byPerson.get(root);
   if (!entry) throw new AppError('NOT_REGISTERED', 'Người này chưa có đăng ký trong đợt; hãy thêm như người hiến tại chỗ.');
   return hitFor(ctx.sqlite, input.campaignId, entry);
 }

@@ -81,7 +81,7 @@ export function searchEntries(index: { entries: IndexEntry[]; prefixes?: Map<str
 /** The check-in search: a few letters of a name (no diacritics needed), phone or ID digits. */
 export function searchCheckin(ctx: ServiceContext, args: { campaignId: number; q: string; limit?: number }): { hits: CheckinHit[]; total: number; tookMs: number } {
   const t0 = performance.now();
-  const index = checkinIndex(ctx.sqlite, args.campaignId);
+  const index = checkinIndex(ctx, args.campaignId);
   const found = searchEntries(index, args.q, args.limit ?? 20);
   const interval = intervalDays(ctx.sqlite, args.campaignId);
   const hits = found.hits.map((e) => hitFor(ctx.sqlite, args.campaignId, e, interval));

@@ -5,8 +5,8 @@ import { loadRootResolver } from '../donors/person-roots';
 
 /** Counters for the top of the donation-day screen. */
 export function dayStats(ctx: ServiceContext, campaignId: number) {
-  const index = checkinIndex(ctx.sqlite, campaignId);
-  const resolve = loadRootResolver(ctx.sqlite);
+  const index = checkinIndex(ctx, campaignId);
+  const resolve = loadRootResolver(ctx);
   const dons = ctx.sqlite.prepare('SELECT person_id, outcome, volume_ml FROM donations WHERE campaign_id = ?').all(campaignId) as { person_id: number; outcome: string; volume_ml: number | null }[];
   const seen = new Set<number>(getArrivals(ctx.sqlite, campaignId).keys());
   const byVolume = { 250: 0, 350: 0, 450: 0 };

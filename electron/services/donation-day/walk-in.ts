@@ -3,11 +3,12 @@ import { inTransaction, type ServiceContext } from '../context';
 import type { CheckinHit, WalkInInput } from '../../../shared/ipc/channels/donation-day';
 import { walkInSchema } from '../../../shared/ipc/channels/donation-day';
 import { AppError } from '../../../shared/errors/app-error';
-import { capitalizeWords, foldVietnamese, nfc } from '../../../shared/domain/text';
+import { capitalizeWords, nfc } from '../../../shared/domain/text';
+import { birthYearOf, idKey, nameKey, phoneKey } from '../../../shared/domain/people/identity';
+import { insertPerson } from '../people/write-person';
 import { appendAudit } from '../audit/audit-log';
 import { getCampaign } from '../campaigns/campaigns';
 import { loadRootResolver } from '../donors/person-roots';
-import { birthYearOf, normalizeNationalId, normalizePhone } from './ids';
 import { checkinIndex, type IndexEntry } from './checkin-index';
 import { hitFor } from './person-state';
 
@@ -20,24 +21,29 @@ interface PersonRowLite {
  * or same name and birth year. A name alone never decides — the clerk chooses.
  */
 export function findPossibleSelves(sqlite: Database.Database, p: { fullName: string; phone: string | null; nationalId: string | null; birthYear: number | null }): PersonRowLite[] {
-  const key = foldVietnamese(p.fullName);
+  const key = nameKey(p.fullName);
+  const nid = idKey(p.nationalId);
+  const phone = phoneKey(p.phone);
+  // search_key starts with the folded name (then ID and phone digits): one range finds every namesake.
   const rows = sqlite
     .prepare(
       `SELECT id, full_name, search_key, phone, national_id, birth_date, gender FROM people
-       WHERE merged_into IS NULL AND deleted_at IS NULL AND (search_key = ? OR national_id = ? OR national_id = ? OR phone = ?)`,
+       WHERE merged_into IS NULL AND deleted_at IS NULL AND ((search_key >= ? AND search_key < ?) OR national_id = ? OR phone = ?)`,
     )
-    .all(key, p.nationalId ?? '\u0000', p.nationalId?.replace(/^0+/, '') ?? '\u0000', p.phone ?? '\u0000') as PersonRowLite[];
+    .all(key, `${key} \u{10ffff}`, nid ?? '\u0000', phone ?? '\u0000') as PersonRowLite[];
   return rows.filter((r) => {
-    if (p.nationalId && normalizeNationalId(r.national_id) === p.nationalId) return true;
-    if (p.nationalId && r.national_id && normalizeNationalId(r.national_id) !== p.nationalId) return false;
-    if (p.phone && normalizePhone(r.phone) === p.phone && r.search_key === key) return true;
-    return r.search_key === key && p.birthYear !== null && birthYearOf(r.birth_date) === p.birthYear;
+    const rid = idKey(r.national_id);
+    if (nid && rid === nid) return true;
+    if (nid && rid && rid !== nid) return false;
+    const sameName = nameKey(r.full_name) === key;
+    if (phone && phoneKey(r.phone) === phone && sameName) return true;
+    return sameName && p.birthYear !== null && birthYearOf(r.birth_date) === p.birthYear;
   });
 }
 
 function entryOf(r: PersonRowLite, registrationId: number | null, unitName: string | null): IndexEntry {
   return {
-    registrationId: registrationId ?? 0, personId: r.id, fullName: r.full_name, key: r.search_key, words: r.search_key.split(' '), sortKey: r.search_key, spaced: ' ' + r.search_key,
+    registrationId: registrationId ?? 0, personId: r.id, fullName: r.full_name, key: nameKey(r.full_name), words: nameKey(r.full_name).split(' '), sortKey: nameKey(r.full_name), spaced: ' ' + nameKey(r.full_name),
     phone: r.phone, phoneDigits: '', nationalId: r.national_id, idDigits: '', birthDate: r.birth_date, birthYear: birthYearOf(r.birth_date), gender: r.gender, unitName, walkIn: true,
   };
 }
@@ -49,14 +55,17 @@ export async function createWalkIn(ctx: ServiceContext, input: WalkInInput, note
   const now = ctx.now().toISOString();
   let personId: number;
   if (v.usePersonId !== null) {
-    personId = loadRootResolver(sqlite)(v.usePersonId);
+    personId = loadRootResolver(ctx)(v.usePersonId);
     const reg = sqlite.prepare("SELECT id FROM registrations WHERE campaign_id = ? AND person_id = ? AND status = 'active' ORDER BY credited DESC, id LIMIT 1").get(v.campaignId, personId) as { id: number } | undefined;
     if (reg) return { personId, registrationId: reg.id };
   } else {
-    personId = Number(
-      sqlite
-        .prepare('INSERT INTO people (full_name, search_key, gender, birth_date, national_id, phone, address, blood_group, home_unit_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)')
-        .run(capitalizeWords(v.fullName), foldVietnamese(v.fullName), v.gender, v.birthDate, normalizeNationalId(v.nationalId) ?? v.nationalId, normalizePhone(v.phone) ?? v.phone, v.address ? nfc(v.address) : null, v.bloodGroup, v.unitId, now, now).lastInsertRowid,
+    personId = insertPerson(
+      sqlite,
+      {
+        full_name: capitalizeWords(v.fullName), gender: v.gender, birth_date: v.birthDate, national_id: idKey(v.nationalId) ?? v.nationalId, phone: phoneKey(v.phone) ?? v.phone,
+        address: v.address ? nfc(v.address) : null, blood_group: v.bloodGroup, home_unit_id: v.unitId,
+      },
+      now,
     );
   }
   const registrationId = Number(
@@ -77,15 +86,15 @@ export async function addWalkIn(ctx: ServiceContext, input: WalkInInput): Promis
   }
   if (v.usePersonId === null && !v.createNew) {
     const same = findPossibleSelves(ctx.sqlite, {
-      fullName: v.fullName, phone: normalizePhone(v.phone), nationalId: normalizeNationalId(v.nationalId), birthYear: birthYearOf(v.birthDate),
+      fullName: v.fullName, phone: phoneKey(v.phone), nationalId: idKey(v.nationalId), birthYear: birthYearOf(v.birthDate),
     });
     if (same.length) {
-      const index = checkinIndex(ctx.sqlite, v.campaignId);
+      const index = checkinIndex(ctx, v.campaignId);
       return { status: 'matches', hit: null, candidates: same.map((r) => hitFor(ctx.sqlite, v.campaignId, index.byPerson.get(r.id) ?? entryOf(r, null, null))) };
     }
   }
   const { personId } = await inTransaction(ctx, (tx) => createWalkIn(tx, v));
-  const entry = checkinIndex(ctx.sqlite, v.campaignId).byPerson.get(personId);
+  const entry = checkinIndex(ctx, v.campaignId).byPerson.get(personId);
   if (!entry) throw new AppError('INTERNAL', 'Không thêm được người hiến tại chỗ. Hãy thử lại.');
   return { status: 'created', hit: hitFor(ctx.sqlite, v.campaignId, entry), candidates: [] };
 }

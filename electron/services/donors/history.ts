@@ -1,43 +1,59 @@
 import type Database from 'better-sqlite3';
+import { CAMPAIGN_RULE_DEFAULTS } from '../../../shared/domain/campaign-defaults';
 import { addDays } from './dates';
 import { loadRootResolver, mergedFamily } from './person-roots';
+import { tallyDonations, type DeclaredCount, type DonationTally } from '../../../shared/domain/donation-count';
 
 export interface PersonHistory {
   count: number;
   last: string | null;
+  /** How the count was reached (declared + recorded), for the person's page. */
+  tally: DonationTally;
 }
 
-export const DEFAULT_INTERVAL_DAYS = 84;
+export const DEFAULT_INTERVAL_DAYS: number = CAMPAIGN_RULE_DEFAULTS.minIntervalDays;
 
 /**
- * Donations per surviving person. The count is the donations recorded here, or, when the person's
- * list stated an earlier count ("Số lần đã hiến máu"), that count plus the donations recorded since
- * their latest registration — whichever is larger, so a stated count is not added twice.
+ * Each declared count ("Số lần đã hiến máu" of a list) with the day it was true on: the earlier of
+ * the list's own date and its campaign's first donation day (shared/domain/donation-count.ts).
+ */
+const DECLARATIONS_SQL = `SELECT p.id, p.prior_donations AS prior,
+  (SELECT MIN(MIN(COALESCE(b.list_date, substr(b.created_at, 1, 10), substr(r.created_at, 1, 10)),
+                  COALESCE((SELECT MIN(j.value) FROM json_each(c.donation_dates) j), '9999-12-31')))
+     FROM registrations r LEFT JOIN import_batches b ON b.id = r.batch_id JOIN campaigns c ON c.id = r.campaign_id
+    WHERE r.person_id = p.id) AS as_of
+  FROM people p WHERE p.prior_donations > 0`;
+
+interface DeclRow { id: number; prior: number; as_of: string | null }
+
+/**
+ * Donations per surviving person: the donations recorded here and the counts the person declared
+ * on their lists, added up by the one rule of tallyDonations (a declared count covers the donations
+ * before its date; later recorded donations come on top).
  */
 export function loadHistories(sqlite: Database.Database, resolve = loadRootResolver(sqlite)): Map<number, PersonHistory> {
-  const out = new Map<number, PersonHistory & { dates: string[] }>();
+  const dates = new Map<number, string[]>();
   for (const r of sqlite.prepare("SELECT person_id, donated_on FROM donations WHERE outcome = 'donated'").iterate() as IterableIterator<{ person_id: number; donated_on: string }>) {
     const root = resolve(r.person_id);
-    let h = out.get(root);
-    if (!h) out.set(root, (h = { count: 0, last: null, dates: [] }));
-    h.count++;
-    h.dates.push(r.donated_on);
-    if (!h.last || r.donated_on > h.last) h.last = r.donated_on;
+    const list = dates.get(root);
+    if (list) list.push(r.donated_on);
+    else dates.set(root, [r.donated_on]);
   }
-  const prior = sqlite
-    .prepare(
-      `SELECT p.id, p.prior_donations AS prior, (SELECT MAX(substr(created_at, 1, 10)) FROM registrations r WHERE r.person_id = p.id) AS since
-       FROM people p WHERE p.prior_donations > 0`,
-    )
-    .all() as { id: number; prior: number; since: string | null }[];
-  for (const p of prior) {
+  const decls = new Map<number, DeclaredCount[]>();
+  for (const p of sqlite.prepare(DECLARATIONS_SQL).all() as DeclRow[]) {
     const root = resolve(p.id);
-    let h = out.get(root);
-    if (!h) out.set(root, (h = { count: 0, last: null, dates: [] }));
-    const after = p.since ? h.dates.filter((d) => d >= p.since!).length : 0;
-    h.count = Math.max(h.count, p.prior + after);
+    const d = { count: p.prior, asOf: p.as_of && p.as_of !== '9999-12-31' ? p.as_of : null };
+    const list = decls.get(root);
+    if (list) list.push(d);
+    else decls.set(root, [d]);
   }
-  return new Map([...out].map(([k, v]) => [k, { count: v.count, last: v.last }]));
+  const out = new Map<number, PersonHistory>();
+  for (const root of new Set([...dates.keys(), ...decls.keys()])) {
+    const ds = dates.get(root) ?? [];
+    const tally = tallyDonations(ds, decls.get(root) ?? []);
+    out.set(root, { count: tally.total, last: ds.reduce<string | null>((m, d) => (!m || d > m ? d : m), null), tally });
+  }
+  return out;
 }
 
 /** One person's history, their merged records included. */
@@ -45,13 +61,12 @@ export function historyOf(sqlite: Database.Database, root: number): PersonHistor
   const ids = mergedFamily(sqlite, root);
   const ph = ids.map(() => '?').join(',');
   const dates = (sqlite.prepare(`SELECT donated_on FROM donations WHERE outcome = 'donated' AND person_id IN (${ph})`).all(...ids) as { donated_on: string }[]).map((d) => d.donated_on);
-  let count = dates.length;
-  const last = dates.reduce<string | null>((m, d) => (!m || d > m ? d : m), null);
-  const prior = sqlite
-    .prepare(`SELECT p.prior_donations AS prior, (SELECT MAX(substr(created_at, 1, 10)) FROM registrations r WHERE r.person_id = p.id) AS since FROM people p WHERE p.id IN (${ph}) AND p.prior_donations > 0`)
-    .all(...ids) as { prior: number; since: string | null }[];
-  for (const p of prior) count = Math.max(count, p.prior + (p.since ? dates.filter((d) => d >= p.since!).length : 0));
-  return { count, last };
+  const decls = (sqlite.prepare(`${DECLARATIONS_SQL} AND p.id IN (${ph})`).all(...ids) as DeclRow[]).map((p) => ({
+    count: p.prior,
+    asOf: p.as_of && p.as_of !== '9999-12-31' ? p.as_of : null,
+  }));
+  const tally = tallyDonations(dates, decls);
+  return { count: tally.total, last: dates.reduce<string | null>((m, d) => (!m || d > m ? d : m), null), tally };
 }
 
 export function nextEligible(last: string | null, intervalDays = DEFAULT_INTERVAL_DAYS): string | null {

@@ -8,10 +8,11 @@ import { getSetting, setSetting } from '../settings/settings';
 import { appendAudit } from '../audit/audit-log';
 import { AppError } from '../../../shared/errors/app-error';
 import { addDays, localDate } from './dates';
+import { honourCandidates, honourMilestoneSetting } from './honours';
 import { isRhNegative, registry, toSummary } from './registry-index';
 import { fileSafeName, safeRow, styleTable, workbookDownload } from '../spreadsheet/excel-export';
 
-export const DEFAULT_MILESTONES = [5, 10, 15, 20, 30, 40, 50, 100];
+export { DEFAULT_MILESTONES } from './honours';
 
 function ageAt(birth: string | null, on: string): number | null {
   if (!birth) return null;
@@ -23,15 +24,24 @@ function ageAt(birth: string | null, on: string): number | null {
 }
 
 /**
- * Donors who may give again at the campaign: they have donated before, the minimum interval has
- * passed by its (first) donation day, and their age is within the campaign's limits for their sex.
+ * The day "đủ điều kiện hiến lại" is judged on when the clerk has not set one: the campaign's next
+ * donation day if it is still ahead, else today (never a past campaign's day: its donors would all
+ * look too recent).
  */
-export async function eligibleDonors(ctx: ServiceContext, args: { campaignId: number; unitId?: number | null }): Promise<{ asOf: string; items: DonorSummary[] }> {
+export function defaultEligibleDate(donationDates: readonly string[], today: string): string {
+  return [...donationDates].sort().find((d) => d >= today) ?? today;
+}
+
+/**
+ * Donors who may give again on a day (the clerk's, by default defaultEligibleDate): they have
+ * donated before, the campaign's minimum interval has passed by that day, and their age on it is
+ * within the campaign's limits for their sex.
+ */
+export async function eligibleDonors(ctx: ServiceContext, args: { campaignId: number; unitId?: number | null; asOf?: string | null }): Promise<{ asOf: string; items: DonorSummary[] }> {
   const c = await getCampaign(ctx, args.campaignId);
-  const today = localDate(ctx.now());
-  const asOf = c.donationDates.find((d) => d >= today) ?? c.donationDates[0] ?? today;
-  const items = registry(ctx.sqlite).filter((p) => {
-    if (p.donationCount === 0) return false;
+  const asOf = args.asOf ?? defaultEligibleDate(c.donationDates, localDate(ctx.now()));
+  const items = registry(ctx).filter((p) => {
+    if (p.donationCount === 0 || !p.lastDonation) return false;
     if (args.unitId != null && p.unitId !== args.unitId) return false;
     if (p.lastDonation && addDays(p.lastDonation, c.minIntervalDays) > asOf) return false;
     const age = ageAt(p.birthDate, asOf);
@@ -45,7 +55,7 @@ export async function eligibleDonors(ctx: ServiceContext, args: { campaignId: nu
 const viDate = (d: string | null) => (d ? d.split('-').reverse().join('/') : '');
 
 /** The eligible list per unit, one sheet per unit, to send to the units before the campaign. */
-export async function exportEligibleExcel(ctx: ServiceContext, args: { campaignId: number; unitId?: number | null }): Promise<FileDownload> {
+export async function exportEligibleExcel(ctx: ServiceContext, args: { campaignId: number; unitId?: number | null; asOf?: string | null }): Promise<FileDownload> {
   const c = await getCampaign(ctx, args.campaignId);
   const { asOf, items } = await eligibleDonors(ctx, args);
   const wb = new ExcelJS.Workbook();
@@ -67,37 +77,32 @@ export async function exportEligibleExcel(ctx: ServiceContext, args: { campaignI
     );
     styleTable(ws, 3, [6, 28, 10, 10, 14, 10, 12, 16]);
   }
-  appendAudit(ctx.sqlite, { action: 'donors.export-eligible', entity: 'campaign', entityId: c.id, detail: `${items.length} người` });
+  appendAudit(ctx.sqlite, { action: 'donors.export-eligible', entity: 'campaign', entityId: c.id, detail: `${items.length} người, tính đến ${viDate(asOf)}` });
   return workbookDownload(wb, `Đủ điều kiện hiến lại - ${fileSafeName(c.name)}.xlsx`);
 }
 
 /** Rare groups (Rh−) and the office's reserve donors. */
 export function rareAndReserve(ctx: ServiceContext): { items: DonorSummary[] } {
-  return { items: registry(ctx.sqlite).filter((p) => p.reserve || isRhNegative(p.bloodGroup)).map(toSummary) };
+  return { items: registry(ctx).filter((p) => p.reserve || isRhNegative(p.bloodGroup)).map(toSummary) };
 }
 
 export async function getMilestones(ctx: ServiceContext): Promise<number[]> {
-  return (await getSetting<number[]>(ctx.db, 'honours.milestones')) ?? DEFAULT_MILESTONES;
+  return honourMilestoneSetting(ctx);
 }
 
 export async function setMilestones(ctx: ServiceContext, milestones: number[]): Promise<{ milestones: number[] }> {
   const m = [...new Set(milestones)].sort((a, b) => a - b);
   await setSetting(ctx.db, 'honours.milestones', m);
+  // the documents read 'honours' → { milestones } too: keep both the same
+  const legacy = await getSetting<Record<string, unknown>>(ctx.db, 'honours');
+  if (legacy) await setSetting(ctx.db, 'honours', { ...legacy, milestones: m });
   appendAudit(ctx.sqlite, { action: 'settings.milestones', detail: m.join(', ') });
   return { milestones: m };
 }
 
-/** People whose donation count has reached a milestone they have not been honoured for (the highest one reached). */
-export async function milestoneList(ctx: ServiceContext) {
-  const milestones = await getMilestones(ctx);
-  const honoured = new Set((ctx.sqlite.prepare('SELECT person_id, milestone FROM honours').all() as { person_id: number; milestone: number }[]).map((h) => `${h.person_id}:${h.milestone}`));
-  const items = [];
-  for (const p of registry(ctx.sqlite)) {
-    const reached = milestones.filter((m) => m <= p.donationCount).pop();
-    if (reached !== undefined && !honoured.has(`${p.id}:${reached}`)) items.push({ ...toSummary(p), milestone: reached });
-  }
-  items.sort((a, b) => b.milestone - a.milestone);
-  return { milestones, items };
+/** The milestones tab: the one honour rule (honours.ts), the same list the honour documents print. */
+export async function milestoneList(ctx: ServiceContext, args: { asOf?: string | null } = {}) {
+  return honourCandidates(ctx, args);
 }
 
 export function markHonoured(ctx: ServiceContext, args: { personId: number; milestone: number; awarded?: boolean }) {
@@ -106,6 +111,6 @@ export function markHonoured(ctx: ServiceContext, args: { personId: number; mile
   ctx.sqlite
     .prepare('INSERT INTO honours (person_id, milestone, proposed_on, awarded_on) VALUES (?,?,?,?) ON CONFLICT(person_id, milestone) DO UPDATE SET awarded_on = COALESCE(excluded.awarded_on, awarded_on)')
     .run(args.personId, args.milestone, today, args.awarded ? today : null);
-  appendAudit(ctx.sqlite, { action: 'honour.propose', entity: 'person', entityId: args.personId, detail: `Mốc ${args.milestone} lần` });
+  appendAudit(ctx.sqlite, { action: 'honour.propose', entity: 'person', entityId: args.personId, detail: `Mốc ${args.milestone} lần${args.awarded ? ', đã trao' : ''}` });
   return { personId: args.personId, milestone: args.milestone };
 }

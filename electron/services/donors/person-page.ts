@@ -4,16 +4,17 @@ import { AppError } from '../../../shared/errors/app-error';
 import { historyOf, nextEligible } from './history';
 import { loadRootResolver, mergedFamily } from './person-roots';
 import { getReserveSet } from './reserve';
+import { describeTally } from '../../../shared/domain/donation-count';
 
 /** A person's page: identity, contacts, units, donations, certificates, honours — merged records included. */
 export function getPersonPage(ctx: ServiceContext, id: number): PersonPage {
   const sqlite = ctx.sqlite;
-  const root = loadRootResolver(sqlite)(id);
+  const root = loadRootResolver(ctx)(id);
   const p = sqlite.prepare('SELECT * FROM people WHERE id = ? AND deleted_at IS NULL').get(root) as
     | { id: number; full_name: string; gender: 'M' | 'F' | null; birth_date: string | null; national_id: string | null; phone: string | null; address: string | null; workplace: string | null; blood_group: string | null; prior_donations: number | null }
     | undefined;
   if (!p) throw new AppError('PERSON_NOT_FOUND', 'Không tìm thấy người này (có thể đã bị xoá theo yêu cầu). Hãy tải lại danh sách.');
-  const family = mergedFamily(sqlite, root);
+  const family = mergedFamily(ctx, root);
   const ph = family.map(() => '?').join(',');
   const units = sqlite
     .prepare(
@@ -54,6 +55,7 @@ export function getPersonPage(ctx: ServiceContext, id: number): PersonPage {
     certificates: certificates.map((c) => ({ serial: c.serial, issuedOn: c.issued_on, status: c.status, campaignName: c.campaign_name })),
     honours: honours.map((x) => ({ milestone: x.milestone, proposedOn: x.proposed_on, awardedOn: x.awarded_on })),
     donationCount: h.count,
+    countExplained: describeTally(h.tally),
     lastDonation: h.last,
     nextEligible: nextEligible(h.last),
   };

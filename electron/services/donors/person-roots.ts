@@ -1,47 +1,41 @@
 import type Database from 'better-sqlite3';
+import { cacheScope, type CacheScope } from '../caches';
 
 interface MergeMap {
-  signature: string;
   parent: Map<number, number>;
   children: Map<number, number[]>;
 }
 
-const cache = new Map<Database.Database, MergeMap>();
+/** A context (cached in its registry) or, for callers not passing one yet, a bare connection. */
+type Source = CacheScope | Database.Database;
 
-function signature(sqlite: Database.Database): string {
-  const t = (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-  return `${t}:${sqlite.pragma('data_version', { simple: true })}`;
-}
-
-/** Who was merged into whom (people.merged_into), read once per change of the database. */
-function mergeMap(sqlite: Database.Database): MergeMap {
-  const sig = signature(sqlite);
-  const cur = cache.get(sqlite);
-  if (cur && cur.signature === sig) return cur;
-  const parent = new Map<number, number>();
-  const children = new Map<number, number[]>();
-  for (const r of sqlite.prepare('SELECT id, merged_into FROM people WHERE merged_into IS NOT NULL').iterate() as IterableIterator<{ id: number; merged_into: number }>) {
-    parent.set(r.id, r.merged_into);
-    const list = children.get(r.merged_into);
-    if (list) list.push(r.id);
-    else children.set(r.merged_into, [r.id]);
-  }
-  const fresh = { signature: sig, parent, children };
-  cache.set(sqlite, fresh);
-  return fresh;
+/** Who was merged into whom (people.merged_into), read once per change of the people (ctx.caches). */
+function mergeMap(source: Source): MergeMap {
+  const { sqlite, caches } = cacheScope(source);
+  return caches.get(sqlite, 'merge-map', ['people'], () => {
+    const parent = new Map<number, number>();
+    const children = new Map<number, number[]>();
+    for (const r of sqlite.prepare('SELECT id, merged_into FROM people WHERE merged_into IS NOT NULL').iterate() as IterableIterator<{ id: number; merged_into: number }>) {
+      parent.set(r.id, r.merged_into);
+      const list = children.get(r.merged_into);
+      if (list) list.push(r.id);
+      else children.set(r.merged_into, [r.id]);
+    }
+    return { parent, children };
+  });
 }
 
 /**
  * Merged people point to their survivor (people.merged_into), possibly through a chain.
  * Returns a resolver from any person id to the surviving one.
  */
-export function loadRootResolver(sqlite: Database.Database): (id: number) => number {
-  return mergeSnapshot(sqlite).resolve;
+export function loadRootResolver(source: Source): (id: number) => number {
+  return mergeSnapshot(source).resolve;
 }
 
 /** Resolver and family lookup over the merges as they are now, for a batch that does not merge anyone. */
-export function mergeSnapshot(sqlite: Database.Database): { resolve(id: number): number; family(root: number): number[] } {
-  const { parent, children } = mergeMap(sqlite);
+export function mergeSnapshot(source: Source): { resolve(id: number): number; family(root: number): number[] } {
+  const { parent, children } = mergeMap(source);
   const family = (root: number) => {
     const out = [root];
     for (let i = 0; i < out.length && out.length < 1000; i++) for (const c of children.get(out[i]) ?? []) if (!out.includes(c)) out.push(c);
@@ -56,6 +50,6 @@ export function mergeSnapshot(sqlite: Database.Database): { resolve(id: number):
 }
 
 /** Ids of every person merged (directly or through a chain) into `root`, root included. */
-export function mergedFamily(sqlite: Database.Database, root: number): number[] {
-  return mergeSnapshot(sqlite).family(root);
+export function mergedFamily(source: Source, root: number): number[] {
+  return mergeSnapshot(source).family(root);
 }

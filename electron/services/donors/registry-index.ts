@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import { compareVietnamese, foldVietnamese } from '../../../shared/domain/text';
 import type { DonorSummary } from '../../../shared/ipc/channels/donors';
-import { dbSignature } from '../donation-day/checkin-index';
+import { cacheScope, type CacheScope } from '../caches';
 import { loadHistories, nextEligible } from './history';
+import { loadRootResolver } from './person-roots';
 import { getReserveSet } from './reserve';
 
 export interface RegistryPerson extends DonorSummary {
@@ -16,16 +17,9 @@ export interface RegistryPerson extends DonorSummary {
   rank: number;
 }
 
-interface RegistryIndex {
-  signature: string;
-  people: RegistryPerson[];
-}
-
-const cache = new Map<Database.Database, RegistryIndex>();
-
-function build(sqlite: Database.Database): RegistryIndex {
-  const signature = dbSignature(sqlite);
-  const histories = loadHistories(sqlite);
+function build(scope: CacheScope): RegistryPerson[] {
+  const sqlite = scope.sqlite;
+  const histories = loadHistories(sqlite, loadRootResolver(scope));
   const reserve = getReserveSet(sqlite);
   const units = new Map((sqlite.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]));
   const rows = sqlite
@@ -68,16 +62,13 @@ function build(sqlite: Database.Database): RegistryIndex {
     };
   });
   people.sort((a, b) => a.rank - b.rank || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0) || a.id - b.id);
-  return { signature, people };
+  return people;
 }
 
-/** Everyone in the registry (survivors of merges, not deleted), in Vietnamese name order; cached until the data changes. */
-export function registry(sqlite: Database.Database): RegistryPerson[] {
-  const cur = cache.get(sqlite);
-  if (cur && cur.signature === dbSignature(sqlite)) return cur.people;
-  const fresh = build(sqlite);
-  cache.set(sqlite, fresh);
-  return fresh.people;
+/** Everyone in the registry (survivors of merges, not deleted), in Vietnamese name order; kept in the context's caches until the data changes. */
+export function registry(source: CacheScope | Database.Database): RegistryPerson[] {
+  const scope = cacheScope(source);
+  return scope.caches.get(scope.sqlite, 'registry', ['people', 'registrations', 'donations'], () => build(scope));
 }
 
 export function isRhNegative(group: string | null): boolean {

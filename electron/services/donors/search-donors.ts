@@ -25,7 +25,7 @@ export function searchDonors(ctx: ServiceContext, query: DonorQuery): { total: n
   if (q.reserve) tests.push((p) => p.reserve);
   if (q.unitId !== null) tests.push((p) => p.unitId === q.unitId);
   if (q.minDonations > 0) tests.push((p) => p.donationCount >= q.minDonations);
-  const all = registry(ctx.sqlite);
+  const all = registry(ctx);
   const hits = tests.length ? all.filter((p) => tests.every((t) => t(p))) : all;
   return { total: hits.length, items: hits.slice(q.offset, q.offset + q.limit).map(toSummary) };
 }

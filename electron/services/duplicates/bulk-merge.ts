@@ -1,58 +1,138 @@
-import { DEFAULT_THRESHOLD } from '../../../shared/domain/matching';
+import type Database from 'better-sqlite3';
+import { autoMergeRule, DEFAULT_THRESHOLD, MIN_SHOWN_SCORE } from '../../../shared/domain/matching';
+import { birthYearOf, nameKey } from '../../../shared/domain/people/identity';
+import { AppError } from '../../../shared/errors/app-error';
 import type { ServiceContext } from '../context';
 import { appendAudit } from '../audit/audit-log';
 import { cachedOrFreshMatch } from './run-match';
 import { openPairs, type OpenPair } from './current-view';
 import { mergePeople } from './merge';
-import { backupBeforeChange } from '../backup/auto-backup';
+import { undoMerge } from './undo-merge';
+import { loadRootResolver } from '../donors/person-roots';
 
-/** Same ID number and (nearly) the same name, not yet decided: safe to merge after a summary. */
-async function obviousPairs(ctx: ServiceContext, campaignId: number): Promise<OpenPair[]> {
+interface DecidedPair {
+  pair: OpenPair;
+  rule: string;
+}
+
+/** Active people of the campaign by folded name + birth year, to know whether a name and year are unique there. */
+function namesakesByYear(sqlite: Database.Database, campaignId: number): { key(id: number): string | null; people(key: string): Set<number> } {
+  const resolve = loadRootResolver(sqlite);
+  const rows = sqlite
+    .prepare(
+      `SELECT DISTINCT p.id, p.full_name, p.birth_date FROM registrations r JOIN people p ON p.id = r.person_id
+       WHERE r.campaign_id = ? AND r.status = 'active' AND p.deleted_at IS NULL`,
+    )
+    .all(campaignId) as { id: number; full_name: string; birth_date: string | null }[];
+  const byKey = new Map<string, Set<number>>();
+  const keyOf = new Map<number, string>();
+  for (const r of rows) {
+    const y = birthYearOf(r.birth_date);
+    if (!y) continue;
+    const k = `${nameKey(r.full_name)}|${y}`;
+    keyOf.set(r.id, k);
+    const root = resolve(r.id);
+    const s = byKey.get(k);
+    if (s) s.add(root);
+    else byKey.set(k, new Set([root]));
+  }
+  return { key: (id) => keyOf.get(id) ?? null, people: (k) => byKey.get(k) ?? new Set() };
+}
+
+/** Every open pair the data decides, each with its rule. Deferred pairs and "not the same person" stay with the clerk. */
+async function decidedPairs(ctx: ServiceContext, campaignId: number): Promise<{ decided: DecidedPair[]; open: OpenPair[] }> {
   const m = await cachedOrFreshMatch(ctx, campaignId);
-  return openPairs(ctx.sqlite, m, DEFAULT_THRESHOLD).filter((p) => p.obvious && p.decision === null);
+  const open = openPairs(ctx.sqlite, m, MIN_SHOWN_SCORE).filter((p) => p.decision === null);
+  const names = namesakesByYear(ctx.sqlite, campaignId);
+  const decided: DecidedPair[] = [];
+  for (const p of open) {
+    const ka = names.key(p.a);
+    const kb = names.key(p.b);
+    const others = (k: string | null) => (k ? [...names.people(k)].filter((id) => id !== p.a && id !== p.b).length : 0);
+    const rule = autoMergeRule(p, { nameYearUnique: ka !== null && others(ka) === 0 && others(kb) === 0 });
+    if (rule) decided.push({ pair: p, rule });
+  }
+  return { decided, open };
 }
 
 export async function bulkMergeSummary(ctx: ServiceContext, campaignId: number) {
-  const pairs = await obviousPairs(ctx, campaignId);
-  const ids = [...new Set(pairs.flatMap((p) => [p.a, p.b]))];
+  const { decided, open } = await decidedPairs(ctx, campaignId);
+  const ids = [...new Set(decided.flatMap((d) => [d.pair.a, d.pair.b]))];
   const name = ctx.sqlite.prepare('SELECT full_name FROM people WHERE id = ?').pluck();
+  const rules = new Map<string, number>();
+  for (const d of decided) rules.set(d.rule, (rules.get(d.rule) ?? 0) + 1);
   return {
-    pairs: pairs.length,
+    pairs: decided.length,
     people: ids.length,
-    examples: pairs.slice(0, 20).map((p) => ({ a: name.get(p.a) as string, b: name.get(p.b) as string, reasons: p.reasons })),
+    rules: [...rules.entries()].sort((a, b) => b[1] - a[1]).map(([rule, pairs]) => ({ rule, pairs })),
+    examples: decided.slice(0, 20).map((d) => ({ a: name.get(d.pair.a) as string, b: name.get(d.pair.b) as string, reasons: d.pair.reasons, rule: d.rule })),
+    remaining: open.filter((p) => p.score >= DEFAULT_THRESHOLD && !decided.some((d) => d.pair === p)).length,
   };
 }
 
-/** Merges every obvious pair in one transaction; the person registered first survives. */
-export async function bulkMerge(ctx: ServiceContext, campaignId: number): Promise<{ merged: number; skipped: number }> {
-  // A merge batch is preceded by an automatic backup (each merge is also undoable on its own).
-  backupBeforeChange(ctx, 'merge');
-  const pairs = await obviousPairs(ctx, campaignId);
+/** Two merged families that carry two different ID numbers of the same kind are two people, whatever a pair said. */
+function familiesConflict(sqlite: Database.Database, a: number, b: number): boolean {
+  const ids = (root: number) =>
+    new Set(
+      (sqlite.prepare('SELECT national_id FROM people WHERE (id = ? OR merged_into = ?) AND national_id IS NOT NULL').pluck().all(root, root) as string[]).filter((x) => x.length === 9 || x.length === 12),
+    );
+  const ia = ids(a);
+  const ib = ids(b);
+  for (const x of ia) for (const y of ib) if (x.length === y.length && x !== y) return true;
+  return false;
+}
+
+/**
+ * Merges every pair the data decides, as one batch in one transaction (the person registered first
+ * survives). Each merge records its rule; the batch can be undone as a whole, each merge on its own.
+ */
+export async function bulkMerge(ctx: ServiceContext, campaignId: number): Promise<{ merged: number; skipped: number; batchId: number | null }> {
+  const { decided } = await decidedPairs(ctx, campaignId);
+  if (!decided.length) return { merged: 0, skipped: 0, batchId: null };
   const db = ctx.sqlite;
-  const mergedInto = db.prepare('SELECT merged_into FROM people WHERE id = ?').pluck();
-  const root = (id: number): number => {
-    let cur = id;
-    for (let i = 0; i < 50; i++) {
-      const next = mergedInto.get(cur) as number | null;
-      if (next === null || next === undefined) return cur;
-      cur = next;
-    }
-    return cur;
-  };
+  const now = ctx.now().toISOString();
   let merged = 0;
   let skipped = 0;
+  let batchId: number | null = null;
   db.transaction(() => {
-    for (const p of pairs) {
-      const a = root(p.a);
-      const b = root(p.b);
-      if (a === b) {
+    batchId = Number(db.prepare('INSERT INTO merge_batches (campaign_id, created_at) VALUES (?, ?)').run(campaignId, now).lastInsertRowid);
+    const mergedInto = db.prepare('SELECT merged_into FROM people WHERE id = ?').pluck();
+    const root = (id: number): number => {
+      let cur = id;
+      for (let i = 0; i < 50; i++) {
+        const next = mergedInto.get(cur) as number | null;
+        if (next === null || next === undefined) return cur;
+        cur = next;
+      }
+      return cur;
+    };
+    for (const d of decided) {
+      const a = root(d.pair.a);
+      const b = root(d.pair.b);
+      if (a === b || familiesConflict(db, a, b)) {
         skipped++;
         continue;
       }
-      mergePeople(ctx, { survivorId: Math.min(a, b), mergedId: Math.max(a, b) });
+      mergePeople(ctx, { survivorId: Math.min(a, b), mergedId: Math.max(a, b) }, { batchId: batchId!, rule: d.rule });
       merged++;
     }
-    appendAudit(db, { action: 'duplicates.bulkMerge', entity: 'campaign', entityId: campaignId, detail: `Gộp hàng loạt ${merged} cặp trùng rõ ràng (cùng số giấy tờ và họ tên)` }, ctx.now().toISOString());
+    db.prepare('UPDATE merge_batches SET merged = ? WHERE id = ?').run(merged, batchId);
+    appendAudit(db, { action: 'duplicates.bulkMerge', entity: 'campaign', entityId: campaignId, detail: `Gộp hàng loạt (lần #${batchId}) ${merged} cặp trùng do dữ liệu quyết định` }, now);
   })();
-  return { merged, skipped };
+  return { merged, skipped, batchId };
+}
+
+/** Undoes a whole bulk merge, newest merge first; merges already undone one by one are left as they are. */
+export function undoBulkMerge(ctx: ServiceContext, batchId: number): { undone: number } {
+  const db = ctx.sqlite;
+  const batch = db.prepare('SELECT id, undone_at FROM merge_batches WHERE id = ?').get(batchId) as { id: number; undone_at: string | null } | undefined;
+  if (!batch) throw new AppError('MERGE_NOT_FOUND', `Không tìm thấy lần gộp hàng loạt #${batchId}.`);
+  if (batch.undone_at) throw new AppError('MERGE_UNDONE', `Lần gộp hàng loạt #${batchId} đã được hoàn tác trước đó.`);
+  const ids = db.prepare('SELECT id FROM person_merges WHERE batch_id = ? AND undone_at IS NULL ORDER BY id DESC').pluck().all(batchId) as number[];
+  db.transaction(() => {
+    for (const id of ids) undoMerge(ctx, id);
+    db.prepare('UPDATE merge_batches SET undone_at = ? WHERE id = ?').run(ctx.now().toISOString(), batchId);
+    appendAudit(db, { action: 'duplicates.undoBulkMerge', entity: 'campaign', entityId: batchId, detail: `Hoàn tác lần gộp hàng loạt #${batchId}: tách lại ${ids.length} cặp` }, ctx.now().toISOString());
+  })();
+  return { undone: ids.length };
 }

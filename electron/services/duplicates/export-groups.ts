@@ -8,6 +8,8 @@ export interface SourceRef {
   file: string;
   sheet: string;
   row: number;
+  /** 1, 2… when one printed row holds several people (left and right blocks). */
+  part?: number;
 }
 
 interface RegRef {
@@ -16,6 +18,7 @@ interface RegRef {
   source_file: string | null;
   source_sheet: string | null;
   source_row: number | null;
+  part: number | null;
 }
 
 /**
@@ -28,7 +31,7 @@ export async function registrationGroups(ctx: ServiceContext, campaignId: number
   const pairs = proposedPairs(ctx.sqlite, match);
   const records = new Map(loadPeopleByIds(ctx.sqlite, pairs.flatMap((p) => [p.a, p.b])).map((r) => [r.id, r]));
   const regs = ctx.sqlite
-    .prepare("SELECT id, person_id, source_file, source_sheet, source_row FROM registrations WHERE campaign_id = ? AND status = 'active' ORDER BY id")
+    .prepare("SELECT id, person_id, source_file, source_sheet, source_row, CASE WHEN json_valid(raw) THEN json_extract(raw, '$.part') END AS part FROM registrations WHERE campaign_id = ? AND status = 'active' ORDER BY id")
     .all(campaignId) as RegRef[];
   const byPerson = new Map<number, RegRef[]>();
   for (const r of regs) byPerson.set(r.person_id, [...(byPerson.get(r.person_id) ?? []), r]);
@@ -50,6 +53,10 @@ export async function registrationGroups(ctx: ServiceContext, campaignId: number
 export async function duplicateGroupsForExport(ctx: ServiceContext, campaignId: number): Promise<SourceRef[][]> {
   const groups = await registrationGroups(ctx, campaignId);
   return groups
-    .map((g) => g.filter((r) => r.source_file !== null && r.source_row !== null).map((r) => ({ file: r.source_file!, sheet: r.source_sheet ?? '', row: r.source_row! })))
+    .map((g) =>
+      g
+        .filter((r) => r.source_file !== null && r.source_row !== null)
+        .map((r) => ({ file: r.source_file!, sheet: r.source_sheet ?? '', row: r.source_row!, ...(typeof r.part === 'number' ? { part: r.part } : {}) })),
+    )
     .filter((g) => g.length > 1);
 }

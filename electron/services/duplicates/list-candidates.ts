@@ -16,7 +16,7 @@ export interface ListArgs {
 
 /** The queue of the "Trùng lặp" screen: open pairs by score (deferred ones last), one page at a time. */
 export function listCandidates(ctx: ServiceContext, args: ListArgs): CandidateList {
-  const match = getCachedMatch(ctx.sqlite, args.campaignId);
+  const match = getCachedMatch(ctx, args.campaignId);
   if (!match) return { state: 'not_run', computedAt: null, stale: false, total: 0, obviousCount: 0, threshold: DEFAULT_THRESHOLD, items: [] };
   let open = openPairs(ctx.sqlite, match, args.minScore ?? MIN_SHOWN_SCORE);
   if (args.includeDeferred === false) open = open.filter((p) => p.decision !== 'deferred');

@@ -1,10 +1,10 @@
 import { AppError } from '../../../shared/errors/app-error';
-import { foldVietnamese } from '../../../shared/domain/text';
 import { defaultMergeChoice } from '../../../shared/domain/matching';
 import { mergeInputSchema, type MergeField, type MergeInput } from '../../../shared/ipc/channels/duplicates';
 import type { ServiceContext } from '../context';
 import { appendAudit } from '../audit/audit-log';
 import { applyCredit } from './credit';
+import { updatePerson, type PersonFields } from '../people/write-person';
 
 export const FIELD_COLUMNS: Record<MergeField, string> = {
   fullName: 'full_name',
@@ -40,7 +40,7 @@ function activePerson(ctx: ServiceContext, id: number): PersonDbRow {
  * registrations and donations move to it (each keeps its source file/sheet/row), the other is
  * marked merged_into, and a full snapshot is kept so undo restores exactly.
  */
-export function mergePeople(ctx: ServiceContext, input: MergeInput) {
+export function mergePeople(ctx: ServiceContext, input: MergeInput, decided: { batchId: number; rule: string } | null = null) {
   const v = mergeInputSchema.parse(input);
   if (v.survivorId === v.mergedId) throw new AppError('VALIDATION', 'Không thể gộp một người với chính người đó.');
   const at = ctx.now().toISOString();
@@ -49,22 +49,15 @@ export function mergePeople(ctx: ServiceContext, input: MergeInput) {
     const s = activePerson(ctx, v.survivorId);
     const m = activePerson(ctx, v.mergedId);
     const snapshot: MergeSnapshot = { fields: {}, creditBefore: [] };
-    const sets: string[] = [];
-    const vals: unknown[] = [];
+    const patch: Record<string, unknown> = {};
     for (const [field, col] of Object.entries(FIELD_COLUMNS) as [MergeField, string][]) {
       const choice = v.choices[field] ?? defaultMergeChoice(field, s[col], m[col]);
       const value = choice === 'merged' ? m[col] : s[col];
       if (value === s[col]) continue;
-      snapshot.fields[col] = { before: s[col], after: value };
-      sets.push(`${col} = ?`);
-      vals.push(value);
-      if (col === 'full_name') {
-        snapshot.fields.search_key = { before: s.search_key, after: foldVietnamese(String(value)) };
-        sets.push('search_key = ?');
-        vals.push(foldVietnamese(String(value)));
-      }
+      patch[col] = value;
     }
-    if (sets.length) db.prepare(`UPDATE people SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...vals, at, s.id);
+    const before = updatePerson(db, s.id, patch as Partial<PersonFields>, at);
+    for (const [col, prev] of Object.entries(before)) snapshot.fields[col] = { before: prev, after: col === 'search_key' ? (db.prepare('SELECT search_key FROM people WHERE id = ?').pluck().get(s.id) as string) : patch[col] };
 
     const regs = db.prepare('SELECT id, campaign_id, credited FROM registrations WHERE person_id = ?').all(m.id) as { id: number; campaign_id: number; credited: number }[];
     const dons = db.prepare('SELECT id FROM donations WHERE person_id = ?').all(m.id) as { id: number }[];
@@ -77,8 +70,8 @@ export function mergePeople(ctx: ServiceContext, input: MergeInput) {
     }
     db.prepare('UPDATE people SET merged_into = ?, updated_at = ? WHERE id = ?').run(s.id, at, m.id);
     const info = db
-      .prepare('INSERT INTO person_merges (survivor_id, merged_id, survivor_before, field_choices, moved_registrations, moved_donations, created_at) VALUES (?,?,?,?,?,?,?)')
-      .run(s.id, m.id, JSON.stringify(s), JSON.stringify(snapshot), JSON.stringify(regs.map((r) => ({ id: r.id, credited: r.credited }))), JSON.stringify(dons.map((d) => d.id)), at);
+      .prepare('INSERT INTO person_merges (survivor_id, merged_id, survivor_before, field_choices, moved_registrations, moved_donations, created_at, batch_id, rule) VALUES (?,?,?,?,?,?,?,?,?)')
+      .run(s.id, m.id, JSON.stringify(s), JSON.stringify(snapshot), JSON.stringify(regs.map((r) => ({ id: r.id, credited: r.credited }))), JSON.stringify(dons.map((d) => d.id)), at, decided?.batchId ?? null, decided?.rule ?? null);
     const mergeId = Number(info.lastInsertRowid);
     appendAudit(
       db,

@@ -15,9 +15,9 @@ function checkCampaign(ctx: ServiceContext, campaignId: number): void {
 /** Matching over a whole campaign as a job: the screen polls jobs:status and stays responsive. */
 export function startMatchJob(ctx: ServiceContext, campaignId: number): { jobId: string } {
   checkCampaign(ctx, campaignId);
-  const jobId = ctx.jobs.start('Đang tìm người đăng ký trùng…', async (ctl) => {
+  const jobId = ctx.jobs.start('duplicates:match', 'Đang tìm người đăng ký trùng…', async (ctl) => {
     const m = await matchCampaign(ctx.sqlite, campaignId, ctl, ctx.now());
-    setCachedMatch(ctx.sqlite, m);
+    setCachedMatch(ctx, m);
     return { pairs: m.pairs.length, proposed: m.pairs.filter((p) => p.score >= DEFAULT_THRESHOLD).length, people: m.peopleCompared };
   });
   return { jobId };
@@ -27,13 +27,13 @@ export function startMatchJob(ctx: ServiceContext, campaignId: number): { jobId:
 export async function matchCampaignNow(ctx: ServiceContext, campaignId: number): Promise<CampaignMatch> {
   checkCampaign(ctx, campaignId);
   const m = await matchCampaign(ctx.sqlite, campaignId, undefined, ctx.now());
-  setCachedMatch(ctx.sqlite, m);
+  setCachedMatch(ctx, m);
   return m;
 }
 
 /** The campaign's current match: the cached one unless people were imported since. */
 export async function cachedOrFreshMatch(ctx: ServiceContext, campaignId: number): Promise<CampaignMatch> {
-  const cached = getCachedMatch(ctx.sqlite, campaignId);
+  const cached = getCachedMatch(ctx, campaignId);
   if (cached && cached.maxPersonId === maxPeopleId(ctx.sqlite)) return cached;
   return matchCampaignNow(ctx, campaignId);
 }
@@ -44,7 +44,7 @@ export async function cachedOrFreshMatch(ctx: ServiceContext, campaignId: number
  */
 export function matchArrivedList(ctx: ServiceContext, campaignId: number, personIds: number[]): { pairs: ScoredPair[]; proposed: number } {
   const pairs = matchNewPeople(ctx.sqlite, personIds);
-  addToCachedMatch(ctx.sqlite, campaignId, pairs);
+  addToCachedMatch(ctx, campaignId, pairs);
   return { pairs, proposed: pairs.filter((p) => p.score >= DEFAULT_THRESHOLD).length };
 }
 

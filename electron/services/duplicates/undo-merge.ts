@@ -58,10 +58,10 @@ export function listMerges(ctx: ServiceContext, campaignId: number) {
   return ctx.sqlite
     .prepare(
       `SELECT pm.id, pm.survivor_id AS survivorId, s.full_name AS survivorName, pm.merged_id AS mergedId, m.full_name AS mergedName,
-              pm.created_at AS createdAt, pm.undone_at AS undoneAt
+              pm.created_at AS createdAt, pm.undone_at AS undoneAt, pm.batch_id AS batchId, pm.rule
        FROM person_merges pm JOIN people s ON s.id = pm.survivor_id JOIN people m ON m.id = pm.merged_id
        WHERE EXISTS (SELECT 1 FROM registrations r WHERE r.campaign_id = ? AND r.person_id IN (pm.survivor_id, pm.merged_id))
        ORDER BY pm.id DESC`,
     )
-    .all(campaignId) as { id: number; survivorId: number; survivorName: string; mergedId: number; mergedName: string; createdAt: string; undoneAt: string | null }[];
+    .all(campaignId) as { id: number; survivorId: number; survivorName: string; mergedId: number; mergedName: string; createdAt: string; undoneAt: string | null; batchId: number | null; rule: string | null }[];
 }

@@ -1,14 +1,15 @@
 /** File bytes → a preview the clerk can check: every row with its values and issues, the mapping, the unit. */
 import type { ServiceContext } from '../context';
 import { getCampaign } from '../campaigns/campaigns';
-import type { ImportPreview, PreviewRow } from '../../../shared/ipc/channels/imports';
-import type { ColumnMapping } from '../../../shared/domain/import/types';
+import type { ImportPreview, LedgerEntryOut, PreviewRow } from '../../../shared/ipc/channels/imports';
+import type { ColumnMapping, LedgerEntry } from '../../../shared/domain/import/types';
 import type { SheetAnalysis } from '../../../shared/domain/import/analyze-sheet';
 import { cellText } from '../../../shared/domain/import/cells';
 import { eligibleByAge, validatePerson, type CampaignRules } from '../../../shared/domain/import/validate-row';
 import { analyzeGrids, parseFile, type ParsedFile } from './parse-file';
 import { guessUnit } from './guess-unit';
 import { findRememberedMapping } from './remembered-mappings';
+import { sheetRecord } from './safe-text';
 import { newPreviewId, putPreview } from './preview-store';
 
 export async function campaignRules(ctx: ServiceContext, campaignId: number): Promise<CampaignRules> {
@@ -27,11 +28,14 @@ function sheetSamples(parsed: ParsedFile, a: SheetAnalysis): Record<string, stri
   const out: Record<string, string[]> = {};
   const grid = parsed.grids.find((g) => g.name === a.sheet);
   let width = a.headers.length;
-  for (const p of a.people.slice(0, 20)) width = Math.max(width, grid?.rows[p.row - 1]?.length ?? 0);
+  // Sample rows: the people, or (columns still to be mapped) every row under the header.
+  const from = a.headerRows.length ? a.headerRows[a.headerRows.length - 1] : 0;
+  const sampleRows = a.people.length ? a.people.map((p) => p.row) : Array.from({ length: Math.max(0, Math.min(grid?.rows.length ?? 0, from + 40) - from) }, (_, i) => from + i + 1);
+  for (const r of sampleRows.slice(0, 40)) width = Math.max(width, grid?.rows[r - 1]?.length ?? 0);
   for (let c = 0; c < width; c++) {
     const vals: string[] = [];
-    for (const p of a.people) {
-      const t = cellText(grid?.rows[p.row - 1]?.[c]);
+    for (const r of sampleRows) {
+      const t = cellText(grid?.rows[r - 1]?.[c]);
       if (t) vals.push(t.length > 40 ? t.slice(0, 40) + '…' : t);
       if (vals.length >= 3) break;
     }
@@ -62,8 +66,49 @@ function toRows(a: SheetAnalysis, rules: CampaignRules, recorded: Map<string, st
     const last = [p.lastDonation, known].filter((x): x is string => !!x).sort().pop() ?? null;
     const issues = [...p.issues, ...validatePerson(p.values, rules, last)];
     const cells = p.cells as unknown as Record<string, string>;
-    return { key: `${a.sheet}!${p.row}`, sheet: a.sheet, row: p.row, values: p.values, issues, cells, eligible: eligibleByAge(p.values, rules) };
+    return {
+      key: previewRowKey(a.sheet, p.row, p.part), sheet: a.sheet, row: p.row, ...(p.part ? { part: p.part } : {}), ...(p.restored ? { restored: true } : {}),
+      values: p.values, issues, cells, eligible: eligibleByAge(p.values, rules),
+    };
   });
+}
+
+/** "Sheet1!12", or "Sheet1!12#2" for the second person printed on row 12. */
+export function previewRowKey(sheet: string, row: number, part?: number): string {
+  return part ? `${sheet}!${row}#${part}` : `${sheet}!${row}`;
+}
+
+export interface FileLedger {
+  counts: Record<string, number>;
+  sheets: { sheet: string; counts: Record<string, number>; entries: LedgerEntry[] }[];
+  warnings: { sheet: string; row: number; message: string }[];
+}
+
+/**
+ * The row ledger of a file: every source row of every sheet exactly once; a person row whose values
+ * have an error is counted as an error (with its column), the others as people.
+ */
+export function fileLedger(sheets: SheetAnalysis[], rows: PreviewRow[]): FileLedger {
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const counts: Record<string, number> = {};
+  const out: FileLedger = { counts, sheets: [], warnings: [] };
+  for (const a of sheets) {
+    const sc: Record<string, number> = {};
+    const entries: LedgerEntry[] = [];
+    for (const e of a.ledger) {
+      let entry = e;
+      if (e.kind === 'person') {
+        const err = byKey.get(previewRowKey(a.sheet, e.row, e.part))?.issues.find((i) => i.severity === 'error');
+        if (err) entry = { ...e, kind: 'error', reason: err.message, ...(err.col !== undefined ? { col: err.col } : {}) };
+      }
+      sc[entry.kind] = (sc[entry.kind] ?? 0) + 1;
+      counts[entry.kind] = (counts[entry.kind] ?? 0) + 1;
+      entries.push(entry);
+      if (entry.warning) out.warnings.push({ sheet: a.sheet, row: entry.row, message: entry.warning });
+    }
+    out.sheets.push({ sheet: a.sheet, counts: sc, entries });
+  }
+  return out;
 }
 
 /** Assembles the preview from a parse (used at first read and after each remap). */
@@ -82,9 +127,14 @@ export async function assemblePreview(ctx: ServiceContext, id: string, parsed: P
   const rows = parsed.sheets.flatMap((a) => (a.skipped ? [] : toRows(a, rules, recorded)));
   let errors = 0, warnings = 0, rowsWithIssues = 0;
   for (const r of rows) {
-    for (const i of r.issues) i.severity === 'error' ? errors++ : i.severity === 'warning' ? warnings++ : 0;
+    for (const i of r.issues) {
+      if (i.severity === 'error') errors++;
+      else if (i.severity === 'warning') warnings++;
+    }
     if (r.issues.some((i) => i.severity !== 'info')) rowsWithIssues++;
   }
+  const ledger = fileLedger(parsed.sheets, rows);
+  warnings += ledger.warnings.length;
   return {
     id,
     fileName: parsed.fileName,
@@ -93,7 +143,7 @@ export async function assemblePreview(ctx: ServiceContext, id: string, parsed: P
     campaignId,
     unit,
     duplicateOf: dup ? { batchId: dup.id, createdAt: dup.created_at, rowCount: dup.row_count } : null,
-    sheets: parsed.sheets.map((a) => ({
+    sheets: parsed.sheets.map((a, i) => ({
       sheet: a.sheet,
       hidden: a.hidden,
       skipped: a.skipped,
@@ -102,11 +152,16 @@ export async function assemblePreview(ctx: ServiceContext, id: string, parsed: P
       mapping: Object.fromEntries(Object.entries(a.mapping).map(([c, f]) => [String(c), f])),
       titleRows: a.titleRows,
       ignored: a.ignored,
-      samples: a.skipped ? {} : sheetSamples(parsed, a),
+      samples: a.skipped && !a.needsMapping ? {} : sheetSamples(parsed, a),
       personCount: a.people.length,
+      ...(a.needsMapping ? { needsMapping: true } : {}),
+      ...(a.blocks > 1 ? { blocks: a.blocks } : {}),
+      ledger: { counts: ledger.sheets[i].counts, entries: ledger.sheets[i].entries.filter((e) => e.kind !== 'person') as LedgerEntryOut[] },
     })),
     rows,
     counts: { rows: rows.length, errors, warnings, rowsWithIssues },
+    ledgerCounts: ledger.counts,
+    ledgerWarnings: ledger.warnings,
   };
 }
 
@@ -118,10 +173,12 @@ export async function buildPreview(
   const rules = await campaignRules(ctx, args.campaignId);
   const refYear = Number((rules.donationDate ?? ctx.now().toISOString()).slice(0, 4));
   let parsed = await parseFile(args.fileName, args.data, { refYear, onSheet: args.onSheet });
-  const remembered: Record<string, ColumnMapping> = {};
+  const remembered = sheetRecord<ColumnMapping>();
+  const guessed = await guessUnit(ctx, parsed.fileName, parsed.sheets);
   for (const a of parsed.sheets) {
-    if (a.skipped || !a.signature) continue;
-    const m = await findRememberedMapping(ctx, a.signature, null);
+    if ((a.skipped && !a.needsMapping) || !a.signature) continue;
+    // The mapping the clerk chose for this header, for this unit first.
+    const m = await findRememberedMapping(ctx, a.signature, guessed.unitId);
     if (m && JSON.stringify(m) !== JSON.stringify(a.mapping)) remembered[a.sheet] = m;
   }
   if (Object.keys(remembered).length) parsed = { ...parsed, sheets: analyzeGrids(args.fileName, parsed.grids, refYear, remembered) };

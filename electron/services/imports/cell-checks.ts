@@ -31,3 +31,32 @@ export function checkColLimit(fileName: string, sheet: string, col: number, row?
     throw new AppError('RANGE_TOO_LARGE', `Trang tính "${sheet}" của tệp "${fileName}" có dữ liệu ở cột ${columnLetter(col)}${at}, vượt giới hạn ${IMPORT_LIMITS.maxCols} cột. Hãy xoá các cột thừa.`);
   }
 }
+
+/**
+ * Control and direction-override characters: C0/C1 controls except tab and line breaks, the bidi
+ * embeddings, overrides, isolates and marks (U+202E turns "Nguyễn" into "nềyugN" on screen and on
+ * paper), zero-width space and the stray BOM. They never belong in a name, an ID or an address.
+ */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
+
+/** The text without control and bidi characters. */
+export function stripInvisible(s: string): string {
+  return s.replace(INVISIBLE, '');
+}
+
+/** Removes control/bidi characters and cuts text past `maxFieldChars`, noting the original length in `cut`. */
+export function cleanGridCell(cell: GridCell): GridCell {
+  if (typeof cell.v !== 'string') return cell;
+  let v = cell.v;
+  INVISIBLE.lastIndex = 0;
+  if (INVISIBLE.test(v)) v = stripInvisible(v);
+  if (v.length > IMPORT_LIMITS.maxFieldChars) {
+    const cut = v.length;
+    v = v.slice(0, IMPORT_LIMITS.maxFieldChars);
+    // Do not leave half of a surrogate pair at the cut.
+    if (/[\ud800-\udbff]$/.test(v)) v = v.slice(0, -1);
+    return { ...cell, v, cut };
+  }
+  return v === cell.v ? cell : { ...cell, v };
+}

@@ -2,22 +2,21 @@
 import type { ServiceContext } from '../context';
 import { AppError } from '../../../shared/errors/app-error';
 import { commitArgsSchema, type CommitArgs, type CommitResult, type PreviewRow } from '../../../shared/ipc/channels/imports';
-import { foldVietnamese, nfc } from '../../../shared/domain/text';
+import { nfc } from '../../../shared/domain/text';
 import type { PersonValues } from '../../../shared/domain/import/types';
 import { appendAudit } from '../audit/audit-log';
 import { dropPreview, getPreview } from './preview-store';
 import { rememberMapping } from './remembered-mappings';
+import { bySheet } from './safe-text';
 import { normalizeBloodGroup, normalizeGender, normalizeName } from '../../../shared/domain/import/values';
 import { normalizeBirthDate } from '../../../shared/domain/import/dates';
 import { normalizeNationalId, normalizePhone } from '../../../shared/domain/import/ids-phones';
+import { insertPerson } from '../people/write-person';
 import { removeBatchRows } from './batches';
 import { guessUnitKind } from '../../../shared/domain/unit-kinds';
+import { localDate as localDay } from '../donors/dates';
 
 /** What search finds a person by: folded name plus the digits of ID and phone. */
-export function personSearchKey(v: Pick<PersonValues, 'full_name' | 'national_id' | 'phone'>): string {
-  return [foldVietnamese(v.full_name ?? ''), v.national_id ?? '', v.phone ?? ''].filter(Boolean).join(' ');
-}
-
 /** The clerk's corrections, normalised like imported cells ("Nữ" → F, "12/3/1990" → 1990-03-12). */
 function applyEdits(row: PreviewRow, edits: { field: string; value: string | null }[], refYear: number): PersonValues {
   const v: PersonValues = { ...row.values };
@@ -84,14 +83,10 @@ export async function commitImport(ctx: ServiceContext, input: CommitArgs): Prom
       removeBatchRows(db, dup.id, 'replaced', now);
       replacedBatchId = dup.id;
     }
-    const sheets = preview.sheets.filter((s) => !s.skipped).map((s) => s.sheet);
     const batchId = Number(
-      db.prepare('INSERT INTO import_batches (campaign_id, unit_id, file_name, file_hash, file_size, sheets, mapping, row_count, status, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)')
-        .run(preview.campaignId, unitId, preview.fileName, preview.fileHash, parsed.fileSize, JSON.stringify(preview.sheets.map((s) => ({ sheet: s.sheet, skipped: s.skipped, rows: s.personCount }))), JSON.stringify(Object.fromEntries(preview.sheets.map((s) => [s.sheet, s.mapping]))), 0, 'committed', now)
+      db.prepare('INSERT INTO import_batches (campaign_id, unit_id, file_name, file_hash, file_size, sheets, mapping, row_count, status, created_at, list_date) VALUES (?,?,?,?,?,?,?,?,?,?,?)')
+        .run(preview.campaignId, unitId, preview.fileName, preview.fileHash, parsed.fileSize, JSON.stringify(preview.sheets.map((s) => ({ sheet: s.sheet, skipped: s.skipped, rows: s.personCount }))), JSON.stringify(Object.fromEntries(preview.sheets.map((s) => [s.sheet, s.mapping]))), 0, 'committed', now, args.listDate ?? localDay(ctx.now()))
         .lastInsertRowid,
-    );
-    const insPerson = db.prepare(
-      'INSERT INTO people (full_name, search_key, gender, birth_date, national_id, phone, address, workplace, blood_group, prior_donations, note, home_unit_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
     );
     const insReg = db.prepare(
       "INSERT INTO registrations (person_id, campaign_id, unit_id, batch_id, source_file, source_sheet, source_row, raw, issues, status, credited, created_at) VALUES (?,?,?,?,?,?,?,?,?,'active',1,?)",
@@ -100,18 +95,17 @@ export async function commitImport(ctx: ServiceContext, input: CommitArgs): Prom
     for (const row of preview.rows) {
       if (excluded.has(row.key)) continue;
       const v = applyEdits(row, edits.get(row.key) ?? [], Number(now.slice(0, 4)));
-      const personId = Number(
-        insPerson.run(v.full_name ?? '', personSearchKey(v), v.gender, v.birth_date, v.national_id, v.phone, v.address, v.workplace, v.blood_group, v.prior_donations, v.note, unitId, now, now).lastInsertRowid,
-      );
+      const personId = insertPerson(db, { ...v, full_name: v.full_name ?? '', home_unit_id: unitId }, now);
       const headers = headersBySheet.get(row.sheet) ?? [];
       const cells = Object.entries(row.cells).map(([c, t]) => [headers[Number(c)] || `Cột ${Number(c) + 1}`, t]);
       const issues = edits.has(row.key) ? row.issues.filter((i) => !edits.get(row.key)!.some((e) => e.field === i.field || (e.field === 'birth_date' && i.field === 'birth'))) : row.issues;
-      insReg.run(personId, preview.campaignId, unitId, batchId, preview.fileName, row.sheet, row.row, JSON.stringify({ cells, values: v }), JSON.stringify(issues), now);
+      insReg.run(personId, preview.campaignId, unitId, batchId, preview.fileName, row.sheet, row.row, JSON.stringify({ cells, values: v, ...(row.part ? { part: row.part } : {}) }), JSON.stringify(issues), now);
       imported++;
     }
     db.prepare('UPDATE import_batches SET row_count = ? WHERE id = ?').run(imported, batchId);
     // Only a mapping the clerk chose (or confirmed from memory) is remembered; detection redoes the rest.
-    for (const s of parsed.sheets) if (!s.skipped && s.signature && stored.mappings[s.sheet]) rememberMapping(db, s.signature, unitId, s.mapping, now);
+    // A guessed mapping (no header recognised) is confirmed by committing it.
+    for (const s of parsed.sheets) if (!s.skipped && s.signature && (bySheet(stored.mappings, s.sheet) || s.needsMapping)) rememberMapping(db, s.signature, unitId, s.mapping, now);
     appendAudit(db, { action: 'import.commit', entity: 'import_batch', entityId: batchId, detail: `${imported} dòng${replacedBatchId ? `, thay lần nhập ${replacedBatchId}` : ''}` }, now);
     return { batchId, imported, skipped: false, replacedBatchId, unitId };
   });

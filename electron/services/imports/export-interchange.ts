@@ -16,6 +16,8 @@ export interface InterchangeRow {
   phone: string | null;
   blood_group: string | null;
   eligible?: boolean | null;
+  /** 1, 2… when one printed row holds several people (left and right blocks). */
+  part?: number;
 }
 
 export async function exportInterchange(ctx: ServiceContext, campaignId: number): Promise<{ rows: InterchangeRow[]; duplicate_groups: SourceRef[][] }> {
@@ -24,14 +26,17 @@ export async function exportInterchange(ctx: ServiceContext, campaignId: number)
     .prepare(
       `SELECT r.source_file, r.source_sheet, r.source_row, r.raw, p.full_name, p.gender, p.birth_date, p.national_id, p.phone, p.blood_group
        FROM registrations r JOIN people p ON p.id = r.person_id LEFT JOIN import_batches b ON b.id = r.batch_id
-       WHERE r.campaign_id = ? AND r.status = 'active' AND (b.id IS NULL OR b.status = 'committed')
-       ORDER BY r.source_file, r.source_sheet, r.source_row`,
+       WHERE r.campaign_id = ? AND r.status = 'active' AND (b.id IS NULL OR b.status = 'committed') AND r.source_file IS NOT NULL
+       ORDER BY r.source_file, r.source_sheet, r.source_row, r.id`,
     )
     .all(campaignId) as { source_file: string | null; source_sheet: string | null; source_row: number | null; raw: string; full_name: string; gender: 'M' | 'F' | null; birth_date: string | null; national_id: string | null; phone: string | null; blood_group: string | null }[];
   const rows = regs.map((r) => {
     let v: Partial<PersonValues> | undefined;
+    let part: number | undefined;
     try {
-      v = (JSON.parse(r.raw) as { values?: PersonValues }).values;
+      const raw = JSON.parse(r.raw) as { values?: PersonValues; part?: number };
+      v = raw.values;
+      part = typeof raw.part === 'number' ? raw.part : undefined;
     } catch {
       v = undefined;
     }
@@ -49,6 +54,7 @@ export async function exportInterchange(ctx: ServiceContext, campaignId: number)
       blood_group: src.blood_group ?? null,
     };
     if (rules.donationDate) out.eligible = eligibleByAge({ birth_date: out.birth_date, gender: out.gender }, rules);
+    if (part) out.part = part;
     return out;
   });
   return { rows, duplicate_groups: await duplicateGroupsForExport(ctx, campaignId) };

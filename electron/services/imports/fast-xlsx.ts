@@ -1,16 +1,18 @@
 /**
- * A lean reader for large .xlsx lists: inflates the parts itself and scans the sheet XML for
- * cells, without building exceljs's workbook model. It reads values, dates (by number format)
- * and fonts (for legacy encodings); anything unusual returns null and the exceljs readers take over.
+ * The lean reader for .xlsx lists: scans the inflated parts of the guarded archive in one linear
+ * pass each (xml-scan.ts), without building exceljs's workbook model. It reads values, dates (by
+ * number format) and fonts (for legacy encodings). Row, column, cell and merge limits are checked as
+ * the rows stream, so a hostile sheet is refused at its first bad row. Returns null only when the
+ * workbook has no readable structure (no workbook.xml): exceljs then gets its chance.
  */
-import zlib from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { decodeLegacyText } from '../../../shared/domain/import/legacy-encoding';
 import type { GridCell, GridRow, SheetGrid } from '../../../shared/domain/import/types';
+import type { XlsxArchive } from './zip-guard';
+import { checkCellSize, checkColLimit, checkRowLimit, cleanGridCell } from './cell-checks';
+import { RangeGuard, tooManyCells, workbookInfo } from './xlsx-parts';
+import { CLOSE, EOF, OPEN, XmlScanner } from './xml-scan';
 import { IMPORT_LIMITS } from './limits';
-import type { ZipEntry } from './zip-guard';
-import { checkCellSize, checkColLimit, checkRowLimit } from './cell-checks';
-import { entryText, unescapeXml, workbookInfo } from './xlsx-parts';
 
 const DAY = 86_400_000;
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
@@ -18,117 +20,190 @@ const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28
 interface Run { text: string; font: string | null }
 type Shared = string | Run[];
 
-function texts(xml: string): string {
-  let out = '';
-  for (const m of xml.matchAll(/<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g)) out += m[1] ? unescapeXml(m[1]) : '';
-  return out;
-}
-
-function sharedStrings(xml: string | null): Shared[] {
+/** Shared strings: plain text, or runs with their fonts; phonetic runs (rPh) left out. */
+function sharedStrings(fileName: string, xml: Buffer | undefined): Shared[] {
   if (!xml) return [];
   const out: Shared[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) {
-    const body = m[1] ?? '';
-    if (!body.includes('<r>') && !body.includes('<r ')) { out.push(texts(body.replace(/<rPh\b[\s\S]*?<\/rPh>/g, ''))); continue; }
-    const runs: Run[] = [];
-    for (const r of body.matchAll(/<(?:\w+:)?r\b[^>]*>([\s\S]*?)<\/(?:\w+:)?r>/g)) {
-      const font = /<(?:\w+:)?rFont\b[^>]*\bval="([^"]*)"/.exec(r[1]);
-      runs.push({ text: texts(r[1]), font: font ? unescapeXml(font[1]) : null });
+  const s = new XmlScanner(xml, fileName);
+  let inSi = false;
+  let inRun = false;
+  let inPh = false;
+  let plain = '';
+  let runs: Run[] = [];
+  let run: Run | null = null;
+  while (s.next() !== EOF) {
+    const open = s.kind === OPEN;
+    switch (s.name) {
+      case 'si':
+        if (open && !s.selfClosing) { inSi = true; plain = ''; runs = []; }
+        else if (open) out.push('');
+        else if (inSi) { inSi = false; out.push(runs.length ? (plain ? [{ text: plain, font: null }, ...runs] : runs) : plain); }
+        break;
+      case 'rPh': inPh = open && !s.selfClosing; break;
+      case 'r':
+        if (!inSi || inPh) break;
+        if (open && !s.selfClosing) { inRun = true; run = { text: '', font: null }; }
+        else if (!open && inRun) { inRun = false; if (run) runs.push(run); run = null; }
+        break;
+      case 'rFont': if (open && run) run.font = s.attr('val'); break;
+      case 't':
+        if (open && inSi && !inPh) {
+          const t = s.text();
+          if (run) run.text += t; else plain += t;
+        }
+        break;
+      default:
     }
-    out.push(runs);
   }
   return out;
 }
 
 interface Style { date: boolean; font: string | null }
 
-function styles(xml: string | null): Style[] {
+function styles(fileName: string, xml: Buffer | undefined): Style[] {
   if (!xml) return [];
   const custom = new Map<number, string>();
-  for (const m of xml.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g)) {
-    const id = /numFmtId="(\d+)"/.exec(m[0]);
-    const code = /formatCode="([^"]*)"/.exec(m[0]);
-    if (id && code) custom.set(Number(id[1]), unescapeXml(code[1]));
+  const fonts: (string | null)[] = [];
+  const xfs: { fmt: number; fontId: number }[] = [];
+  const s = new XmlScanner(xml, fileName);
+  let inFonts = false;
+  let inFont = false;
+  let inXfs = false;
+  while (s.next() !== EOF) {
+    const open = s.kind === OPEN;
+    switch (s.name) {
+      case 'numFmt':
+        if (open) {
+          const id = Number(s.attr('numFmtId'));
+          const code = s.attr('formatCode');
+          if (Number.isInteger(id) && code !== null) custom.set(id, code);
+        }
+        break;
+      case 'fonts': inFonts = open && !s.selfClosing; break;
+      case 'font':
+        if (!inFonts) break;
+        if (open) { fonts.push(null); inFont = !s.selfClosing; } else inFont = false;
+        break;
+      case 'name': if (open && inFont) fonts[fonts.length - 1] = s.attr('val'); break;
+      case 'cellXfs': inXfs = open && !s.selfClosing; break;
+      case 'xf': if (open && inXfs) xfs.push({ fmt: Number(s.attr('numFmtId') ?? 0), fontId: Number(s.attr('fontId') ?? 0) }); break;
+      default:
+    }
   }
-  const fontsXml = /<(?:\w+:)?fonts\b[^>]*>([\s\S]*?)<\/(?:\w+:)?fonts>/.exec(xml)?.[1] ?? '';
-  const fonts = [...fontsXml.matchAll(/<(?:\w+:)?font\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?font>)/g)].map((f) => {
-    const n = /<(?:\w+:)?name\b[^>]*\bval="([^"]*)"/.exec(f[1] ?? '');
-    return n ? unescapeXml(n[1]) : null;
+  const isDate = new Map<number, boolean>();
+  return xfs.map(({ fmt, fontId }) => {
+    let date = isDate.get(fmt);
+    if (date === undefined) {
+      const code = custom.get(fmt);
+      let d = false;
+      try { d = code !== undefined ? XLSX.SSF.is_date(code) : BUILTIN_DATE_FORMATS.has(fmt); } catch { d = false; }
+      isDate.set(fmt, d);
+      date = d;
+    }
+    return { date, font: fonts[fontId] ?? null };
   });
-  const xfsXml = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml)?.[1] ?? '';
-  return [...xfsXml.matchAll(/<(?:\w+:)?xf\b[^>]*>/g)].map((x) => {
-    const fmt = Number(/numFmtId="(\d+)"/.exec(x[0])?.[1] ?? 0);
-    const fontId = Number(/fontId="(\d+)"/.exec(x[0])?.[1] ?? 0);
-    const code = custom.get(fmt);
-    return { date: code !== undefined ? XLSX.SSF.is_date(code) : BUILTIN_DATE_FORMATS.has(fmt), font: fonts[fontId] ?? null };
-  });
-}
-
-function colIndex(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n;
 }
 
 function serialIso(serial: number, date1904: boolean): string | null {
   const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
   const t = epoch + Math.round(serial * DAY);
-  if (!Number.isFinite(t)) return null;
+  if (!Number.isFinite(t) || Math.abs(t) > 8.64e15) return null;
   return new Date(Math.round(t / DAY) * DAY).toISOString().slice(0, 10);
 }
 
-const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
-
-export async function readXlsxFast(fileName: string, buf: Buffer, entries: ZipEntry[], onSheet?: (i: number, n: number, row?: number) => Promise<void>): Promise<SheetGrid[] | null> {
-  const info = workbookInfo(buf, entries);
+export async function readXlsxFast(fileName: string, _buf: Buffer, archive: XlsxArchive, onSheet?: (i: number, n: number, row?: number) => Promise<void>): Promise<SheetGrid[] | null> {
+  const info = workbookInfo(archive);
   if (!info || info.sheets.length === 0) return null;
-  const byName = new Map(entries.map((e) => [e.name, e]));
-  const shared = sharedStrings(entryText(buf, byName.get('xl/sharedStrings.xml'), IMPORT_LIMITS.maxUncompressedBytes, fileName));
-  const xfs = styles(entryText(buf, byName.get('xl/styles.xml')));
+  const shared = sharedStrings(fileName, archive.parts.get('xl/sharedStrings.xml'));
+  const xfs = styles(fileName, archive.parts.get('xl/styles.xml'));
   const grids: SheetGrid[] = [];
+  let cells = 0;
   for (const meta of info.sheets) {
-    const entry = byName.get(`xl/${meta.target}`);
-    const xml = entry ? entryText(buf, entry, IMPORT_LIMITS.maxUncompressedBytes, fileName) : null;
-    if (xml === null) return null;
+    const xml = archive.parts.get(`xl/${meta.target}`);
+    if (!xml) return null;
+    const sheet = meta.name;
+    const guard = new RangeGuard(fileName, sheet);
     const rows: (GridRow | undefined)[] = [];
-    let lastRow = 0;
-    for (const m of xml.matchAll(CELL)) {
-      const attrs = m[1];
-      const ref = /\br="([A-Z]+)(\d+)"/.exec(attrs);
-      if (!ref) return null; // cells without references: leave it to exceljs
-      const row = Number(ref[2]);
-      const col = colIndex(ref[1]);
-      checkRowLimit(fileName, meta.name, row);
-      checkColLimit(fileName, meta.name, col, row);
-      const body = m[2];
-      if (body === undefined) continue;
-      const type = /\bt="(\w+)"/.exec(attrs)?.[1] ?? 'n';
-      const style = xfs[Number(/\bs="(\d+)"/.exec(attrs)?.[1] ?? 0)];
+    const s = new XmlScanner(xml, fileName);
+    let row = 0;
+    let lastProgress = 0;
+    // The cell being read.
+    let inCell = false;
+    let col = 0;
+    let type = 'n';
+    let style: Style | undefined;
+    let value: string | null = null;
+    let inline = '';
+    let hasInline = false;
+    let hasFormula = false;
+    let inIs = false;
+    let inPh = false;
+    const finish = () => {
+      inCell = false;
       const font = style?.font ?? null;
-      const vm = /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/.exec(body);
       let cell: GridCell | undefined;
-      if (type === 'inlineStr') cell = { v: decodeLegacyText(texts(body), font) };
-      else if (!vm) cell = /<(?:\w+:)?f\b/.test(body) ? { v: null, formulaNoValue: true } : undefined;
+      if (type === 'inlineStr') cell = hasInline || value === null ? { v: decodeLegacyText(inline, font) } : { v: decodeLegacyText(value, font) };
+      else if (value === null) cell = hasFormula ? { v: null, formulaNoValue: true } : undefined;
       else if (type === 's') {
-        const s = shared[Number(vm[1])];
-        if (s === undefined) return null;
-        cell = { v: typeof s === 'string' ? decodeLegacyText(s, font) : s.map((r) => decodeLegacyText(r.text, r.font ?? font)).join('') };
-      } else if (type === 'str') cell = { v: decodeLegacyText(unescapeXml(vm[1]), font) };
-      else if (type === 'b') cell = { v: vm[1] === '1' };
+        const sh = shared[Number(value)];
+        if (sh === undefined) cell = undefined;
+        else cell = { v: typeof sh === 'string' ? decodeLegacyText(sh, font) : sh.map((r) => decodeLegacyText(r.text, r.font ?? font)).join('') };
+      } else if (type === 'str') cell = { v: decodeLegacyText(value, font) };
+      else if (type === 'b') cell = { v: value.trim() === '1' };
       else if (type === 'e') cell = undefined;
-      else if (type === 'd') { const iso = vm[1].slice(0, 10); cell = { v: iso, date: iso }; }
+      else if (type === 'd') { const iso = value.slice(0, 10); cell = { v: iso, date: iso }; }
       else {
-        const n = Number(vm[1]);
-        if (!Number.isFinite(n)) cell = { v: unescapeXml(vm[1]) };
+        const n = value.trim() === '' ? NaN : Number(value);
+        if (!Number.isFinite(n)) cell = { v: value };
         else if (style?.date) { const iso = serialIso(n, info.date1904); cell = iso ? { v: iso, date: iso } : { v: n }; }
         else cell = { v: n };
       }
-      if (!cell) continue;
-      checkCellSize(fileName, meta.name, row, col, cell);
+      if (!cell) return;
+      checkCellSize(fileName, sheet, row, col, cell);
+      if (++cells > IMPORT_LIMITS.maxCells) throw tooManyCells(fileName);
       const r = (rows[row - 1] ??= []);
-      r[col - 1] = cell;
-      if (onSheet && row - lastRow >= 5000) { lastRow = row; await onSheet(grids.length, info.sheets.length, row); }
+      r[col - 1] = cleanGridCell(cell);
+    };
+    while (s.next() !== EOF) {
+      const open = s.kind === OPEN;
+      const name = s.name;
+      if (name === 'c') {
+        if (inCell) finish(); // a cell left open: the next one closes it
+        if (!open || s.selfClosing) { inCell = false; continue; }
+        const hasRef = s.attrRef('r');
+        if (hasRef && s.refRow && s.refRow !== row) { row = s.refRow; checkRowLimit(fileName, sheet, row); }
+        if (row === 0) { row = 1; }
+        col = (hasRef && s.refCol) || col + 1;
+        checkColLimit(fileName, sheet, col, row);
+        type = s.attr('t') ?? 'n';
+        style = xfs[s.attrInt('s') ?? 0];
+        value = null; inline = ''; hasInline = false; hasFormula = false; inIs = false; inPh = false;
+        inCell = true;
+        continue;
+      }
+      if (name === 'row') {
+        if (inCell) finish();
+        if (!open) continue;
+        const r = s.attrInt('r');
+        row = r !== null && r > 0 ? r : row + 1;
+        checkRowLimit(fileName, sheet, row);
+        col = 0;
+        if (onSheet && row - lastProgress >= 5000) { lastProgress = row; await onSheet(grids.length, info.sheets.length, row); }
+        continue;
+      }
+      if (inCell) {
+        if (name === 'v' && open) value = (value ?? '') + s.text();
+        else if (name === 'f' && open) hasFormula = true;
+        else if (name === 'is') inIs = open && !s.selfClosing;
+        else if (name === 'rPh') inPh = open && !s.selfClosing;
+        else if (name === 't' && open && inIs && !inPh) { inline += s.text(); hasInline = true; }
+        continue;
+      }
+      if (name === 'mergeCell' && open) guard.merge(s.attr('ref') ?? '');
+      else if (name === 'col' && open) guard.columns(Number(s.attr('min')), Number(s.attr('max')));
+      else if (name === 'sheetData' && s.kind === CLOSE) row = 0;
     }
+    if (inCell) finish();
     grids.push({ name: meta.name, hidden: meta.hidden, rows, date1904: info.date1904 });
     if (onSheet) await onSheet(grids.length, info.sheets.length);
   }

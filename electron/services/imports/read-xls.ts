@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors/app-error';
 import { decodeLegacyText } from '../../../shared/domain/import/legacy-encoding';
 import { excelSerialToIso } from '../../../shared/domain/import/dates';
 import type { GridCell, GridRow, SheetGrid } from '../../../shared/domain/import/types';
-import { checkCellSize, checkColLimit, checkRowLimit } from './cell-checks';
+import { checkCellSize, checkColLimit, checkRowLimit, cleanGridCell } from './cell-checks';
 
 export async function readXls(fileName: string, buf: Buffer, onSheet?: (i: number, n: number) => Promise<void>): Promise<SheetGrid[]> {
   let wb: XLSX.WorkBook;
@@ -42,7 +42,7 @@ export async function readXls(fileName: string, buf: Buffer, onSheet?: (i: numbe
         else if (cell.t === 'e') continue;
         else g = { v: cell.v as number | boolean };
         checkCellSize(fileName, name, r + 1, c + 1, g);
-        out[c] = g;
+        out[c] = cleanGridCell(g);
       }
       rows[r] = out;
     }

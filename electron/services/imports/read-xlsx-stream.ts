@@ -7,16 +7,18 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors/app-error';
 import type { GridRow, SheetGrid } from '../../../shared/domain/import/types';
-import type { ZipEntry } from './zip-guard';
-import { checkCellSize, checkColLimit, checkRowLimit } from './cell-checks';
-import { toGridCell } from './read-xlsx';
-import { workbookInfo } from './xlsx-parts';
+import type { XlsxArchive } from './zip-guard';
+import { checkCellSize, checkColLimit, checkRowLimit, cleanGridCell } from './cell-checks';
+import { toGridCell } from './exceljs-cell';
+import { workbookForExceljs, workbookInfo } from './xlsx-parts';
 
 /** Null when the file needs the full reader (1904 dates, unusual structure). */
-export async function readXlsxStreaming(fileName: string, buf: Buffer, entries: ZipEntry[], onSheet?: (i: number, n: number, row?: number) => Promise<void>): Promise<SheetGrid[] | null> {
-  const info = workbookInfo(buf, entries);
+export async function readXlsxStreaming(fileName: string, _buf: Buffer, archive: XlsxArchive, onSheet?: (i: number, n: number, row?: number) => Promise<void>): Promise<SheetGrid[] | null> {
+  const info = workbookInfo(archive);
   if (!info || info.date1904 || info.sheets.length === 0) return null;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' } as never);
+  // The checked, already inflated parts: the streaming reader never inflates the original bytes.
+  const safe = workbookForExceljs(archive, { full: false });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([safe]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' } as never);
   const byTarget = new Map(info.sheets.map((s) => [s.target, s]));
   const grids: SheetGrid[] = [];
   try {
@@ -34,7 +36,7 @@ export async function readXlsxStreaming(fileName: string, buf: Buffer, entries: 
           const g = toGridCell(cell);
           if (!g) return;
           checkCellSize(fileName, name, rowNumber, col, g);
-          out[col - 1] = g;
+          out[col - 1] = cleanGridCell(g);
         });
         rows[rowNumber - 1] = out;
         if (onSheet && rowNumber % 5000 === 0) await onSheet(grids.length, info.sheets.length, rowNumber); // progress, and a chance to cancel

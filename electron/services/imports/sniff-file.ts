@@ -1,6 +1,7 @@
 /** Decides what a file really is from its first bytes, whatever its name says. */
 import { AppError } from '../../../shared/errors/app-error';
 import { IMPORT_LIMITS } from './limits';
+import { isUtf16Text } from './read-csv';
 
 export type FileKind = 'xlsx' | 'xls' | 'csv';
 
@@ -17,7 +18,6 @@ function looksLikeText(buf: Buffer): boolean {
   let bad = 0;
   for (let i = 0; i < n; i++) {
     const b = buf[i];
-    if (b === 0) return false;
     if (b < 9 || (b > 13 && b < 32 && b !== 27)) bad++;
   }
   return bad <= n * 0.01;
@@ -36,7 +36,7 @@ export function sniffFile(fileName: string, buf: Buffer): FileKind {
     return 'xls'; // also an .xls renamed .xlsx: read for what it is
   }
   if (buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50) return 'xlsx';
-  if ((ext === 'csv' || ext === 'txt') && looksLikeText(buf)) return 'csv';
+  if ((ext === 'csv' || ext === 'txt') && (isUtf16Text(buf) || looksLikeText(buf))) return 'csv';
   if (ext === 'xlsx' || ext === 'xls' || ext === 'xlsm') {
     throw new AppError('NOT_SPREADSHEET', `Tệp "${fileName}" có đuôi .${ext} nhưng nội dung không phải bảng tính Excel (có thể bị hỏng hoặc đổi tên). Hãy mở bằng Excel và lưu lại.`);
   }

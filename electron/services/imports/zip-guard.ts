@@ -1,7 +1,10 @@
 /**
- * Reads an .xlsx's zip central directory (without inflating anything) and refuses zip bombs:
- * too many parts, too large uncompressed, or an implausible compression ratio.
+ * Opens an .xlsx's zip safely. The central directory is read first (parts, declared sizes,
+ * passwords); then EVERY part is inflated here, once, with a hard cap on the bytes it may produce,
+ * whatever its headers claim. Readers work on these inflated parts; exceljs gets a rebuilt zip of
+ * them (see `workbookForExceljs`), so no library ever inflates the original bytes itself.
  */
+import zlib from 'node:zlib';
 import { AppError } from '../../../shared/errors/app-error';
 import { IMPORT_LIMITS } from './limits';
 
@@ -14,11 +17,30 @@ export interface ZipEntry {
   encrypted: boolean;
 }
 
+/** The inflated parts of an .xlsx, each within the caps. */
+export interface XlsxArchive {
+  fileName: string;
+  entries: ZipEntry[];
+  parts: Map<string, Buffer>;
+  /** Bytes actually inflated, all parts together. */
+  totalBytes: number;
+}
+
 function corrupt(fileName: string): AppError {
   return new AppError('BAD_XLSX', `Không đọc được tệp "${fileName}": tệp nén bị hỏng. Hãy mở tệp bằng Excel rồi lưu lại dưới dạng .xlsx.`);
 }
 
-export function readZipDirectory(fileName: string, buf: Buffer): ZipEntry[] {
+function bomb(fileName: string, what: string): AppError {
+  return new AppError('ZIP_BOMB', `Tệp "${fileName}" ${what}, có thể là tệp độc hại ("zip bomb"). Không có gì được nhập.`);
+}
+
+function tooBig(fileName: string, bytes: number | null, limit: number): AppError {
+  const mb = (n: number) => Math.round(n / 1048576);
+  const size = bytes === null ? `hơn ${mb(limit)} MB` : `${mb(bytes)} MB`;
+  return new AppError('ZIP_BOMB', `Tệp "${fileName}" khi giải nén lên tới ${size}, vượt giới hạn ${mb(limit)} MB. Hãy chia nhỏ danh sách. Không có gì được nhập.`);
+}
+
+function readDirectory(fileName: string, buf: Buffer): ZipEntry[] {
   const min = Math.max(0, buf.length - 22 - 0xffff);
   let eocd = -1;
   for (let i = buf.length - 22; i >= min; i--) {
@@ -75,22 +97,117 @@ export function readZipDirectory(fileName: string, buf: Buffer): ZipEntry[] {
   return entries;
 }
 
-/** Throws when the zip would inflate to too much, or inflates suspiciously well. */
-export function guardZip(fileName: string, buf: Buffer): ZipEntry[] {
+/** The zip's central directory, without inflating anything. */
+export function readZipDirectory(fileName: string, buf: Buffer): ZipEntry[] {
+  try {
+    return readDirectory(fileName, buf);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw corrupt(fileName); // a read past the end of a lying header
+  }
+}
+
+/** At most this many bytes from one part: the remaining budget, and no more than `maxRatio` times its compressed size. */
+function inflatePart(fileName: string, buf: Buffer, e: ZipEntry, budget: number, limit: number): Buffer {
+  const p = e.localHeaderOffset;
+  if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50) throw corrupt(fileName);
+  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  if (start > buf.length) throw corrupt(fileName);
+  const data = buf.subarray(start, Math.min(buf.length, start + e.compressedSize));
+  if (e.method === 0) {
+    if (data.length > budget) throw tooBig(fileName, null, limit);
+    return data;
+  }
+  if (e.method !== 8) throw corrupt(fileName);
+  const byRatio = Math.max(1024 * 1024, data.length * IMPORT_LIMITS.maxRatio);
+  try {
+    // The cap is on what inflating produces, not on what the headers say it will.
+    return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, Math.min(budget, byRatio + 1)) });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      if (byRatio < budget) throw bomb(fileName, `có phần "${e.name}" giải nén lớn bất thường (hơn ${IMPORT_LIMITS.maxRatio} lần kích thước nén)`);
+      throw tooBig(fileName, null, limit);
+    }
+    throw corrupt(fileName);
+  }
+}
+
+/**
+ * Refuses password-protected files and zip bombs, then inflates every part with a hard cap on the
+ * total output, and checks the real compression ratios. Throws a typed AppError naming the file.
+ */
+export function guardZip(fileName: string, buf: Buffer, maxTotal: number = IMPORT_LIMITS.maxUncompressedBytes): XlsxArchive {
   const entries = readZipDirectory(fileName, buf);
-  let total = 0;
+  let declared = 0;
   for (const e of entries) {
     if (e.encrypted) {
       throw new AppError('ENCRYPTED', `Tệp "${fileName}" được đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi lưu và nhập lại.`);
     }
-    total += e.uncompressedSize;
+    declared += e.uncompressedSize;
     const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
     if (e.uncompressedSize > 1024 * 1024 && ratio > IMPORT_LIMITS.maxRatio) {
-      throw new AppError('ZIP_BOMB', `Tệp "${fileName}" có phần "${e.name}" nén bất thường (tỉ lệ ${Math.round(ratio)}:1), có thể là tệp độc hại ("zip bomb"). Không có gì được nhập.`);
+      throw bomb(fileName, `có phần "${e.name}" nén bất thường (tỉ lệ ${Math.round(ratio)}:1)`);
     }
   }
-  if (total > IMPORT_LIMITS.maxUncompressedBytes) {
-    throw new AppError('ZIP_BOMB', `Tệp "${fileName}" khi giải nén lên tới ${Math.round(total / 1048576)} MB, vượt giới hạn ${Math.round(IMPORT_LIMITS.maxUncompressedBytes / 1048576)} MB. Hãy chia nhỏ danh sách. Không có gì được nhập.`);
+  if (declared > maxTotal) throw tooBig(fileName, declared, maxTotal);
+  const tooDense = (n: number) => n > 8 * 1024 * 1024 && n / buf.length > IMPORT_LIMITS.maxRatio;
+  if (tooDense(declared)) throw bomb(fileName, `khai báo giải nén lớn bất thường (tỉ lệ ${Math.round(declared / buf.length)}:1)`);
+  const parts = new Map<string, Buffer>();
+  let total = 0;
+  for (const e of entries) {
+    if (e.name.endsWith('/')) continue; // a folder
+    const out = inflatePart(fileName, buf, e, maxTotal - total + 1, maxTotal);
+    total += out.length;
+    if (total > maxTotal) throw tooBig(fileName, null, maxTotal);
+    const ratio = out.length / Math.max(1, e.compressedSize);
+    if (out.length > 1024 * 1024 && ratio > IMPORT_LIMITS.maxRatio) {
+      throw bomb(fileName, `có phần "${e.name}" giải nén lớn bất thường (tỉ lệ ${Math.round(ratio)}:1)`);
+    }
+    if (tooDense(total)) throw bomb(fileName, `giải nén lớn bất thường (tỉ lệ hơn ${Math.round(total / buf.length)}:1)`);
+    parts.set(e.name, out);
   }
-  return entries;
+  return { fileName, entries, parts, totalBytes: total };
+}
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+function crc32(b: Buffer): number {
+  let c = -1;
+  for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+/** A plain (stored, not compressed) zip of the given parts: what exceljs receives, already inflated and checked. */
+export function storedZip(parts: Map<string, Buffer>): Buffer {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [partName, data] of parts) {
+    const name = Buffer.from(partName, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0x0800, 6);
+    local.writeUInt32LE(crc, 14); local.writeUInt32LE(data.length, 18); local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(0x02014b50, 0); c.writeUInt16LE(20, 4); c.writeUInt16LE(20, 6); c.writeUInt16LE(0x0800, 8);
+    c.writeUInt32LE(crc, 16); c.writeUInt32LE(data.length, 20); c.writeUInt32LE(data.length, 24);
+    c.writeUInt16LE(name.length, 28); c.writeUInt32LE(offset, 42);
+    chunks.push(local, name, data);
+    central.push(c, name);
+    offset += 30 + name.length + data.length;
+  }
+  const cd = Buffer.concat(central);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0); eocd.writeUInt16LE(parts.size, 8); eocd.writeUInt16LE(parts.size, 10);
+  eocd.writeUInt32LE(cd.length, 12); eocd.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, cd, eocd]);
 }

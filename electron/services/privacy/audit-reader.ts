@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import type { AuditEntryInfo } from '../../../shared/ipc/channels/privacy';
 import type { ServiceContext } from '../context';
 import { verifyAuditChain } from '../audit/audit-log';
+import { auditCategory } from '../../../shared/domain/audit-labels';
 
 export interface AuditPage {
   rows: AuditEntryInfo[];
@@ -9,12 +11,22 @@ export interface AuditPage {
   pageSize: number;
 }
 
-/** The audit log, newest first, a page at a time; `action` filters by prefix ("person." …). */
-export async function listAudit(ctx: ServiceContext, args: { page?: number; pageSize?: number; action?: string } = {}): Promise<AuditPage> {
+const likePrefix = (p: string) => `${p.replace(/[%_\\]/g, '')}%`;
+
+/**
+ * The audit log, newest first, a page at a time; `category` filters by one group of the screen
+ * (shared/domain/audit-labels.ts), `action` by a code prefix ("person." …), `from`/`to` by day.
+ */
+export async function listAudit(ctx: ServiceContext, args: { page?: number; pageSize?: number; action?: string; category?: string; from?: string; to?: string } = {}): Promise<AuditPage> {
   const page = Math.max(1, args.page ?? 1);
   const pageSize = Math.min(500, Math.max(1, args.pageSize ?? 50));
   let q = ctx.db.selectFrom('audit_log');
-  if (args.action) q = q.where('action', 'like', `${args.action.replace(/[%_]/g, '')}%`);
+  if (args.action) q = q.where('action', 'like', likePrefix(args.action));
+  const cat = auditCategory(args.category);
+  if (cat) q = q.where((eb) => eb.or(cat.prefixes.map((p) => eb('action', 'like', likePrefix(p)))));
+  // `at` is an ISO instant (UTC); a day filter compares its local date
+  if (args.from) q = q.where(sql<string>`date(at, 'localtime')`, '>=', args.from);
+  if (args.to) q = q.where(sql<string>`date(at, 'localtime')`, '<=', args.to);
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await q.selectAll().orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
   return {

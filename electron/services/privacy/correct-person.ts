@@ -1,5 +1,7 @@
 import { AppError } from '../../../shared/errors/app-error';
-import { capitalizeWords, collapseSpaces, foldVietnamese, nfc } from '../../../shared/domain/text';
+import { capitalizeWords, collapseSpaces, nfc } from '../../../shared/domain/text';
+import { idKey, phoneKey } from '../../../shared/domain/people/identity';
+import { updatePerson, type PersonFields } from '../people/write-person';
 import { personCorrectionSchema, type PersonCorrection, type PersonSummary } from '../../../shared/ipc/channels/privacy';
 import { inTransaction, type ServiceContext } from '../context';
 import { appendAudit } from '../audit/audit-log';
@@ -31,7 +33,9 @@ export async function correctPerson(ctx: ServiceContext, input: PersonCorrection
       if (raw === undefined) continue;
       let value = typeof raw === 'string' ? nfc(collapseSpaces(raw)) || null : raw;
       if (key === 'fullName' && typeof value === 'string') value = capitalizeWords(value);
-      if ((key === 'nationalId' || key === 'phone') && typeof value === 'string') value = value.replace(/\D/g, '') || null;
+      // the importer's normaliser: a CCCD that lost its zeros or a phone written +84… is stored as lists store it
+      if (key === 'nationalId' && typeof value === 'string') value = idKey(value) ?? (value.replace(/\D/g, '') || null);
+      if (key === 'phone' && typeof value === 'string') value = phoneKey(value) ?? (value.replace(/\D/g, '') || null);
       if (key === 'birthDate' && typeof value === 'string' && !/^\d{4}(-\d{2}-\d{2})?$/.test(value)) {
         throw new AppError('VALIDATION', 'Ngày sinh cần có dạng năm-tháng-ngày (ví dụ 1990-05-17) hoặc chỉ năm sinh (1990).');
       }
@@ -40,9 +44,7 @@ export async function correctPerson(ctx: ServiceContext, input: PersonCorrection
       changed.push(LABEL[key]);
     }
     if (changed.length > 0) {
-      if (typeof patch.full_name === 'string') patch.search_key = foldVietnamese(patch.full_name);
-      patch.updated_at = tx.now().toISOString();
-      await tx.db.updateTable('people').set(patch).where('id', '=', v.id).execute();
+      updatePerson(tx.sqlite, v.id, patch as Partial<PersonFields>, tx.now().toISOString());
       appendAudit(tx.sqlite, { action: 'person.correct', entity: 'person', entityId: v.id, detail: `Sửa theo yêu cầu: ${changed.join(', ')}` }, tx.now().toISOString());
     }
     return getPersonSummary(tx, v.id);

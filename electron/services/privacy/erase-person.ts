@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors/app-error';
-import { foldVietnamese } from '../../../shared/domain/text';
+import { personSearchKey } from '../../../shared/domain/people/identity';
 import { inTransaction, type ServiceContext } from '../context';
 import { appendAudit } from '../audit/audit-log';
 import { ANONYMOUS_NAME } from './people-lookup';
@@ -71,7 +71,7 @@ function eraseInTransaction(ctx: ServiceContext, id: number, mode: EraseMode): P
       await tx.db
         .updateTable('people')
         .set({
-          full_name: ANONYMOUS_NAME, search_key: foldVietnamese(ANONYMOUS_NAME), birth_date: null, national_id: null, phone: null,
+          full_name: ANONYMOUS_NAME, search_key: personSearchKey({ fullName: ANONYMOUS_NAME }), birth_date: null, national_id: null, phone: null,
           address: null, workplace: null, blood_group: null, note: null, deleted_at: now, updated_at: now,
         })
         .where('id', 'in', ids)

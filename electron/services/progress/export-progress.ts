@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { ServiceContext } from '../context';
-import type { ProgressFigures, ProgressQuery } from '../../../shared/ipc/channels/progress';
+import type { ProgressFigures, ProgressMonth, ProgressQuery } from '../../../shared/ipc/channels/progress';
 import type { FileDownload } from '../../../shared/ipc/channels/files';
 import { getProgress } from './progress';
 import { fileSafeName, safeRow, styleTable, workbookDownload } from '../spreadsheet/excel-export';
 import { appendAudit } from '../audit/audit-log';
+import { deadlineText } from '../../../shared/domain/deadline-text';
 
 const HEADERS = ['STT', 'Đơn vị', 'Chỉ tiêu người đăng ký', 'Chỉ tiêu đơn vị máu', 'Đăng ký nhận được', 'Sau lọc trùng', 'Đã hiến', 'Hoãn hiến', '% chỉ tiêu đăng ký', '% chỉ tiêu máu', 'Đã gửi danh sách'];
 
@@ -21,7 +22,7 @@ export async function exportProgressExcel(ctx: ServiceContext, query: ProgressQu
   ws.mergeCells(1, 1, 1, HEADERS.length);
   ws.getRow(1).font = { bold: true, size: 13 };
   const when = p.deadline ? `Hạn gửi danh sách: ${p.deadline.split('-').reverse().join('/')}` : 'Chưa đặt hạn gửi danh sách';
-  ws.addRow([when + (p.daysRemaining !== null ? (p.daysRemaining >= 0 ? ` (còn ${p.daysRemaining} ngày)` : ` (đã quá hạn ${-p.daysRemaining} ngày)`) : '')]);
+  ws.addRow([when + (p.daysRemaining !== null ? ` (${deadlineText(p.daysRemaining)!.toLocaleLowerCase('vi')})` : '')]);
   ws.addRow(HEADERS);
   p.rows.forEach((r, i) => ws.addRow(safeRow([i + 1, r.unitName, ...cells(r), r.listReceived ? 'Đã gửi' : 'Chưa gửi'])));
   const total = ws.addRow(['', 'Tổng cộng', ...cells(p.total), '']);
@@ -34,6 +35,16 @@ export async function exportProgressExcel(ctx: ServiceContext, query: ProgressQu
     for (const x of p.groups) g.addRow(safeRow([x.label, ...cells(x)]));
     for (const col of [8, 9]) g.getColumn(col).numFmt = '0.0%';
     styleTable(g, 1, [30, 12, 12, 12, 12, 10, 10, 11, 11]);
+  }
+  if (p.months.length) {
+    // The month split of a monthly quota table, as on the screen: each month's quota, registrations and donations.
+    const m = wb.addWorksheet('Theo tháng');
+    const quotaWord = (i: number) => (p.monthTotals[i]?.quotaRegistrants === null ? 'chỉ tiêu đơn vị máu' : 'chỉ tiêu người đăng ký');
+    m.addRow(['Đơn vị', ...p.months.flatMap((x, i) => [`Tháng ${x} - ${quotaWord(i)}`, `Tháng ${x} - đăng ký`, `Tháng ${x} - đã hiến`])]);
+    const monthCells = (months: ProgressMonth[]) => months.flatMap((x) => [x.quotaRegistrants ?? x.quotaBloodUnits, x.registered, x.donated]);
+    for (const r of p.rows.filter((x) => x.unitId !== null)) m.addRow(safeRow([r.unitName, ...monthCells(r.months)]));
+    m.addRow(['Tổng cộng', ...monthCells(p.monthTotals)]).font = { bold: true };
+    styleTable(m, 1, [40, ...p.months.flatMap(() => [12, 12, 12])]);
   }
   const d = wb.addWorksheet('Theo ngày');
   d.addRow(['Ngày', 'Số đăng ký', 'Luỹ kế']);

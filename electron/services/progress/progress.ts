@@ -8,8 +8,10 @@ import { loadQuotaEntries, unitQuota } from '../quotas/quotas';
 import type { QuotaEntry } from '../../../shared/ipc/channels/quotas';
 import { campaignResults, type UnitResult } from './unit-results';
 import { daysBetween, localDate } from '../donors/dates';
+import { percentOf } from '../../../shared/domain/documents/format';
 
-const pct = (n: number, of: number | null) => (of ? Math.round((n / of) * 1000) / 10 : null);
+/** The one rounding rule for percentages (shared with the documents). */
+const pct = (n: number, of: number | null) => percentOf(n, of);
 
 function figures(q: { registrants: number | null; bloodUnits: number | null }, r: UnitResult): ProgressFigures {
   return {
@@ -23,7 +25,7 @@ function figures(q: { registrants: number | null; bloodUnits: number | null }, r
 
 function sum(rows: ProgressFigures[]): ProgressFigures {
   const add = (k: 'quotaRegistrants' | 'quotaBloodUnits') => (rows.some((r) => r[k] !== null) ? rows.reduce((a, r) => a + (r[k] ?? 0), 0) : null);
-  const r = { registered: 0, afterDuplicates: 0, donated: 0, deferred: 0 };
+  const r = { registered: 0, afterDuplicates: 0, donated: 0, deferred: 0, volumeMl: 0 };
   for (const x of rows) for (const k of Object.keys(r) as (keyof typeof r)[]) r[k] += x[k];
   return figures({ registrants: add('quotaRegistrants'), bloodUnits: add('quotaBloodUnits') }, r);
 }
@@ -52,16 +54,32 @@ export async function getProgress(ctx: ServiceContext, query: ProgressQuery): Pr
     .sort((a, b) => (a === null ? 1 : b === null ? -1 : order.get(a)! - order.get(b)!))
     .map((id) => {
       const u = id === null ? undefined : unitById.get(id);
-      const r = results.byUnit.get(id) ?? { registered: 0, afterDuplicates: 0, donated: 0, deferred: 0 };
+      const r = results.byUnit.get(id) ?? { registered: 0, afterDuplicates: 0, donated: 0, deferred: 0, volumeMl: 0 };
       return {
         unitId: id,
         unitName: u?.name ?? 'Không thuộc đơn vị nào (hiến tại chỗ, chưa gán đơn vị)',
         kind: u?.kind ?? null,
         grouping: u?.grouping ?? null,
         listReceived: r.registered > 0,
+        months: [],
         ...figures(id === null ? { registrants: null, bloodUnits: null } : unitQuota(perUnit.get(id) ?? []), r),
       };
     });
+  // The month split: each month's quotas next to what came in for that month. A list counts for the
+  // month of the campaign's next donation day after it arrived (else the month it arrived in).
+  const months = [...new Set(entries.map((e) => e.month).filter((m) => m >= 1 && m <= 12))].sort((a, b) => a - b);
+  const dates = [...c.donationDates].sort();
+  const monthOf = (day: string) => Number((dates.find((d) => d >= day) ?? day).slice(5, 7));
+  for (const r of rows) {
+    r.months = months.map((m) => {
+      const q = r.unitId === null ? [] : (perUnit.get(r.unitId) ?? []).filter((e) => e.month === m);
+      const qsum = (k: 'registrants' | 'bloodUnits') => (q.some((e) => e[k] !== null) ? q.reduce((a, e) => a + (e[k] ?? 0), 0) : null);
+      let registered = 0;
+      for (const [d, n] of results.byDay.get(r.unitId) ?? []) if (monthOf(d) === m) registered += n;
+      const dm = results.byMonth.get(r.unitId)?.get(m);
+      return { month: m, quotaRegistrants: qsum('registrants'), quotaBloodUnits: qsum('bloodUnits'), registered, donated: dm?.donated ?? 0, deferred: dm?.deferred ?? 0 };
+    });
+  }
   const kinds = [...new Set(rows.map((r) => r.kind).filter((k): k is string => !!k))];
   const groupings = [...new Set(rows.map((r) => r.grouping).filter((g): g is string => !!g))].sort(compareVietnamese);
   if (q.kind) rows = rows.filter((r) => r.kind === q.kind);
@@ -91,5 +109,11 @@ export async function getProgress(ctx: ServiceContext, query: ProgressQuery): Pr
     groups,
     kinds,
     groupings,
+    months,
+    monthTotals: months.map((m, i) => {
+      const add = (k: 'quotaRegistrants' | 'quotaBloodUnits') => (rows.some((r) => r.months[i][k] !== null) ? rows.reduce((a, r) => a + (r.months[i][k] ?? 0), 0) : null);
+      const sumOf = (k: 'registered' | 'donated' | 'deferred') => rows.reduce((a, r) => a + r.months[i][k], 0);
+      return { month: m, quotaRegistrants: add('quotaRegistrants'), quotaBloodUnits: add('quotaBloodUnits'), registered: sumOf('registered'), donated: sumOf('donated'), deferred: sumOf('deferred') };
+    }),
   };
 }

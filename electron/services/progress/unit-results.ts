@@ -1,18 +1,23 @@
 import type Database from 'better-sqlite3';
 import { loadRootResolver } from '../donors/person-roots';
 import { localDate } from '../donors/dates';
+import { getCreditRule } from '../duplicates/credit';
 
 export interface UnitResult {
   registered: number;
   afterDuplicates: number;
   donated: number;
   deferred: number;
+  /** Millilitres of the donated rows (0 when the volume was not recorded). */
+  volumeMl: number;
 }
 
 export interface CampaignResults {
   byUnit: Map<number | null, UnitResult>;
   /** Registrations received per local day, per (rolled-up) unit. */
   byDay: Map<number | null, Map<string, number>>;
+  /** Donated / deferred per calendar month (1–12) of the donation day, per (rolled-up) unit. */
+  byMonth: Map<number | null, Map<number, { donated: number; deferred: number }>>;
 }
 
 const dayCache = new Map<string, string>();
@@ -27,13 +32,14 @@ function dayOf(iso: string): string {
   return d;
 }
 
-const empty = (): UnitResult => ({ registered: 0, afterDuplicates: 0, donated: 0, deferred: 0 });
+const empty = (): UnitResult => ({ registered: 0, afterDuplicates: 0, donated: 0, deferred: 0, volumeMl: 0 });
 
 /**
  * The campaign's figures per unit, right under the duplicate rules:
  * - registered: active registration rows (of committed batches, of people not deleted);
  * - afterDuplicates: each surviving person (people.merged_into followed to the end) counted once,
- *   for the unit of their first credited registration — so units add up to the total;
+ *   for the unit of their first credited registration — so units add up to the total (under the
+ *   office's rule "tính cho cả hai đơn vị", once for each unit that lists them);
  * - donated/deferred: donation rows, credited to the same unit as the person (or to the unit of the
  *   registration they were recorded against; walk-ins without a unit fall under null).
  * `rollup` maps a unit to the unit it is reported under (e.g. a village to its commune with a quota).
@@ -56,6 +62,8 @@ export function campaignResults(sqlite: Database.Database, campaignId: number, r
       .all(campaignId) as { id: number; person_id: number; unit_id: number | null; batch_id: number | null; credited: number; created_at: string }[]
   ).filter((r) => !deleted.has(r.person_id) && (r.batch_id === null || !deadBatches.has(r.batch_id)));
   const unitOfPerson = new Map<number, number | null>();
+  const countedFor = new Set<string>();
+  const bothUnits = getCreditRule(sqlite) === 'both_units';
   const regUnit = new Map<number, number | null>();
   for (const r of regs) {
     const u = rollup(r.unit_id);
@@ -63,27 +71,42 @@ export function campaignResults(sqlite: Database.Database, campaignId: number, r
     at(u).registered++;
     if (r.credited) {
       const root = resolve(r.person_id);
-      if (!unitOfPerson.has(root)) {
-        unitOfPerson.set(root, u);
+      // once per person; under "tính cho cả hai đơn vị" once per person and unit (credit.ts credits each list)
+      const key = bothUnits ? `${root}|${u}` : String(root);
+      if (!countedFor.has(key)) {
+        countedFor.add(key);
         at(u).afterDuplicates++;
       }
+      if (!unitOfPerson.has(root)) unitOfPerson.set(root, u);
     }
     const day = dayOf(r.created_at);
     let days = byDay.get(u);
     if (!days) byDay.set(u, (days = new Map()));
     days.set(day, (days.get(day) ?? 0) + 1);
   }
-  const dons = sqlite.prepare('SELECT person_id, registration_id, outcome FROM donations WHERE campaign_id = ?').all(campaignId) as {
+  const byMonth: CampaignResults['byMonth'] = new Map();
+  const dons = sqlite.prepare('SELECT person_id, registration_id, outcome, volume_ml, donated_on FROM donations WHERE campaign_id = ?').all(campaignId) as {
+    donated_on: string | null;
     person_id: number;
     registration_id: number | null;
     outcome: 'donated' | 'deferred';
+    volume_ml: number | null;
   }[];
   for (const d of dons) {
     const root = resolve(d.person_id);
     const u = unitOfPerson.has(root) ? unitOfPerson.get(root)! : d.registration_id !== null && regUnit.has(d.registration_id) ? regUnit.get(d.registration_id)! : null;
     at(u)[d.outcome]++;
+    const month = d.donated_on ? Number(d.donated_on.slice(5, 7)) : 0;
+    if (month >= 1 && month <= 12) {
+      let months = byMonth.get(u);
+      if (!months) byMonth.set(u, (months = new Map()));
+      const m = months.get(month) ?? { donated: 0, deferred: 0 };
+      m[d.outcome]++;
+      months.set(month, m);
+    }
+    if (d.outcome === 'donated') at(u).volumeMl += d.volume_ml ?? 0;
   }
-  return { byUnit, byDay };
+  return { byUnit, byDay, byMonth };
 }
 
 /** Per-unit results without rollup (for proposals from an earlier campaign). */

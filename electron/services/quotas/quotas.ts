@@ -3,18 +3,9 @@ import type { QuotaEntry, QuotaTable } from '../../../shared/ipc/channels/quotas
 import { AppError } from '../../../shared/errors/app-error';
 import { appendAudit } from '../audit/audit-log';
 import { getCampaign } from '../campaigns/campaigns';
+import { unitQuota } from '../../../shared/domain/quota-rules';
 
-/** A unit's quota: its whole-campaign figure, or the sum of its months when only months are set. */
-export function unitQuota(entries: QuotaEntry[]): { registrants: number | null; bloodUnits: number | null } {
-  const whole = entries.find((e) => e.month === 0);
-  const months = entries.filter((e) => e.month !== 0);
-  const pick = (k: 'registrants' | 'bloodUnits') => {
-    if (whole && whole[k] !== null) return whole[k];
-    const vals = months.map((m) => m[k]).filter((v): v is number => v !== null);
-    return vals.length ? vals.reduce((a, b) => a + b, 0) : null;
-  };
-  return { registrants: pick('registrants'), bloodUnits: pick('bloodUnits') };
-}
+export { unitQuota };
 
 export async function loadQuotaEntries(ctx: ServiceContext, campaignId: number): Promise<QuotaEntry[]> {
   const rows = await ctx.db.selectFrom('quotas').selectAll().where('campaign_id', '=', campaignId).orderBy('unit_id').orderBy('month').execute();

@@ -1,15 +1,24 @@
 import type { ServiceContext } from '../context';
-import type { OfficeProfile } from '../../../shared/ipc/channels/app';
+import { officeProfileSchema, type OfficeProfile } from '../../../shared/ipc/channels/app';
+import type { z } from 'zod';
 import { getSetting, setSetting } from './settings';
 import { appendAudit } from '../audit/audit-log';
 
 const KEY = 'office';
 
-export function getOffice(ctx: ServiceContext): Promise<OfficeProfile | null> {
-  return getSetting<OfficeProfile>(ctx.db, KEY);
+/** What a caller may give: fields added later (standingBody…) take their defaults. */
+export type OfficeProfileInput = z.input<typeof officeProfileSchema>;
+
+/** The saved profile, completed with the defaults of fields added since it was saved. */
+export async function getOffice(ctx: ServiceContext): Promise<OfficeProfile | null> {
+  const saved = await getSetting<OfficeProfileInput>(ctx.db, KEY);
+  if (!saved) return null;
+  const parsed = officeProfileSchema.safeParse(saved);
+  return parsed.success ? parsed.data : ({ standingBody: '', docSuffix: 'BCĐ', ...saved } as OfficeProfile);
 }
 
-export async function saveOffice(ctx: ServiceContext, profile: OfficeProfile): Promise<OfficeProfile> {
+export async function saveOffice(ctx: ServiceContext, input: OfficeProfileInput): Promise<OfficeProfile> {
+  const profile = officeProfileSchema.parse(input);
   await setSetting(ctx.db, KEY, profile);
   appendAudit(ctx.sqlite, { action: 'settings.office', detail: 'Cập nhật thông tin cơ quan' });
   return profile;

@@ -1,9 +1,10 @@
 import { inTransaction, type ServiceContext } from '../context';
-import { AppError } from '../../../shared/errors/app-error';
 import { guessUnitKind } from '../../../shared/domain/unit-kinds';
-import { collapseSpaces, foldVietnamese, nfc } from '../../../shared/domain/text';
-import { cellText, loadXlsx } from '../spreadsheet/load-xlsx';
-import { createUnit, listUnits, updateUnit } from './units';
+import { foldVietnamese } from '../../../shared/domain/text';
+import { expandUnitName, rankUnitMatches } from '../../../shared/domain/units/unit-names';
+import { readTableFromFile } from '../quotas/import-quotas';
+import { ledgerCounts } from '../quotas/read-unit-table';
+import { createUnit, unitNameIndex, updateUnit } from './units';
 
 type Field = 'name' | 'kind' | 'parent' | 'grouping' | 'short';
 
@@ -23,51 +24,41 @@ function fieldOf(header: string): Field | null {
   return null;
 }
 
-
 /**
- * Reads the office's unit list from the first sheet: a header row with "Tên đơn vị" and optional
- * "Loại", "Thuộc", "Cụm", "Tên viết tắt". Units already present (same name) are updated, not doubled.
+ * Reads the office's unit list (or a plan's quota table used as one): a header row with "Tên đơn vị"
+ * and optional "Loại", "Thuộc", "Cụm", "Tên viết tắt". Title, header, total ("Tổng cộng") and blank
+ * rows are accounted for in the ledger and never become units. A name already known (same key:
+ * accents, case and abbreviations folded, aliases included) updates that unit instead of doubling it;
+ * a new unit gets its name written out ("P. Vĩnh Trại" → "Phường Vĩnh Trại"), the written form kept as alias.
  */
 export async function importUnitsFromExcel(ctx: ServiceContext, fileName: string, data: Buffer) {
-  const wb = await loadXlsx(fileName, data);
-  const ws = wb.worksheets.find((w) => w.state === 'visible' && w.actualRowCount > 0);
-  if (!ws) throw new AppError('EMPTY', `Tệp "${fileName}" không có trang tính nào chứa dữ liệu.`);
-  let headerRow = 0;
-  let cols: Partial<Record<Field, number>> = {};
-  for (let r = 1; r <= Math.min(ws.rowCount, 15) && !headerRow; r++) {
-    const found: Partial<Record<Field, number>> = {};
-    ws.getRow(r).eachCell((cell, c) => {
-      const f = fieldOf(cellText(cell));
-      if (f && found[f] === undefined) found[f] = c;
-    });
-    if (found.name !== undefined) {
-      headerRow = r;
-      cols = found;
-    }
-  }
-  if (!headerRow) {
-    throw new AppError('NO_HEADER', `Không tìm thấy cột "Tên đơn vị" trong 15 dòng đầu của trang "${ws.name}" (tệp "${fileName}"). Hãy thêm dòng tiêu đề có cột "Tên đơn vị".`);
-  }
-  const existing = await listUnits(ctx, { includeArchived: true });
-  const byName = new Map(existing.map((u) => [foldVietnamese(u.name), u]));
-  const result = { created: 0, updated: 0, skipped: [] as { row: number; reason: string }[] };
-  const rows = Math.min(ws.rowCount, headerRow + 5000);
+  const table = await readTableFromFile(fileName, data, {
+    figures: false,
+    nameHeader: (h) => fieldOf(h) === 'name',
+    extraColumns: { kind: (h) => fieldOf(h) === 'kind', parent: (h) => fieldOf(h) === 'parent', grouping: (h) => fieldOf(h) === 'grouping', short: (h) => fieldOf(h) === 'short' },
+  });
+  const result = { created: 0, updated: 0, skipped: [] as { row: number; reason: string }[], ledger: table.ledger.map((l) => ({ ...l })), counts: {} as Record<string, number> };
+  for (const l of table.ledger) if (l.kind === 'error') result.skipped.push({ row: l.row, reason: l.reason ?? `Dòng ${l.row}: không đọc được.` });
   await inTransaction(ctx, async (tx) => {
-    for (let r = headerRow + 1; r <= rows; r++) {
-      const row = ws.getRow(r);
-      const get = (f: Field) => (cols[f] ? nfc(collapseSpaces(cellText(row.getCell(cols[f]!)))) : '');
-      const name = get('name');
-      if (!name) continue;
-      if (name.length > 200) {
-        result.skipped.push({ row: r, reason: `Dòng ${r}: tên đơn vị quá dài (trên 200 ký tự).` });
-        continue;
-      }
+    const units = await unitNameIndex(tx, { includeArchived: true });
+    const find = (name: string) => {
+      const r = rankUnitMatches(name, units);
+      return r[0] && r[0].score === 1 && (r.length < 2 || r[1].score < 1) ? r[0].unit : undefined;
+    };
+    for (const line of table.lines) {
+      const r = line.row;
+      const get = (f: string) => line.extra[f] ?? '';
+      const ledgerRow = result.ledger.find((l) => l.row === r)!;
       const parentName = get('parent');
-      const parent = parentName ? byName.get(foldVietnamese(parentName)) : undefined;
+      const parent = parentName ? find(parentName) : undefined;
       if (parentName && !parent) {
-        result.skipped.push({ row: r, reason: `Dòng ${r}: không tìm thấy đơn vị cấp trên "${parentName}"; hãy đặt đơn vị cấp trên ở dòng phía trên.` });
+        const reason = `Dòng ${r} (trang "${table.sheet}", tệp "${fileName}"): không tìm thấy đơn vị cấp trên "${parentName}"; hãy đặt đơn vị cấp trên ở dòng phía trên.`;
+        result.skipped.push({ row: r, reason });
+        Object.assign(ledgerRow, { kind: 'error', reason });
         continue;
       }
+      const same = find(line.name);
+      const name = same ? line.name : expandUnitName(line.name);
       const input = {
         name,
         kind: get('kind') ? guessUnitKind(get('kind')) : guessUnitKind(name),
@@ -75,15 +66,17 @@ export async function importUnitsFromExcel(ctx: ServiceContext, fileName: string
         shortName: get('short') || null,
         parentId: parent?.id ?? null,
       };
-      const same = byName.get(foldVietnamese(name));
       if (same) {
-        byName.set(foldVietnamese(name), await updateUnit(tx, { id: same.id, ...input }));
+        const u = await updateUnit(tx, { id: same.id, ...input, name: same.name });
+        same.names.splice(0, same.names.length, u.name, ...(u.shortName ? [u.shortName] : []), ...u.aliases);
         result.updated++;
       } else {
-        byName.set(foldVietnamese(name), await createUnit(tx, input));
+        const u = await createUnit(tx, { ...input, aliases: name !== line.name ? [line.name] : [] });
+        units.push({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId, names: [u.name, ...(u.shortName ? [u.shortName] : []), ...u.aliases] });
         result.created++;
       }
     }
   });
+  result.counts = ledgerCounts(result.ledger as never);
   return result;
 }

@@ -3,7 +3,7 @@ import type { UnitRow } from '../../db/schema';
 import type { Unit } from '../../../shared/ipc/channels/units';
 import type { UnitKind } from '../../../shared/domain/unit-kinds';
 
-export function rowToUnit(r: Selectable<UnitRow>): Unit {
+export function rowToUnit(r: Selectable<UnitRow>, aliases: string[] = []): Unit {
   return {
     id: r.id,
     parentId: r.parent_id,
@@ -13,5 +13,6 @@ export function rowToUnit(r: Selectable<UnitRow>): Unit {
     grouping: r.grouping,
     sortOrder: r.sort_order,
     archived: r.archived === 1,
+    aliases,
   };
 }

@@ -6,16 +6,47 @@ import { appendAudit } from '../audit/audit-log';
 import { rowToUnit } from './unit-mapper';
 import { nfc } from '../../../shared/domain/text';
 
+async function aliasMap(ctx: ServiceContext, unitId?: number): Promise<Map<number, string[]>> {
+  let q = ctx.db.selectFrom('unit_aliases').select(['unit_id', 'alias']).orderBy('id');
+  if (unitId !== undefined) q = q.where('unit_id', '=', unitId);
+  const out = new Map<number, string[]>();
+  for (const r of await q.execute()) out.set(r.unit_id, [...(out.get(r.unit_id) ?? []), r.alias]);
+  return out;
+}
+
 export async function listUnits(ctx: ServiceContext, opts: { includeArchived?: boolean } = {}): Promise<Unit[]> {
   let q = ctx.db.selectFrom('units').selectAll().orderBy('sort_order').orderBy('id');
   if (!opts.includeArchived) q = q.where('archived', '=', 0);
-  return (await q.execute()).map(rowToUnit);
+  const aliases = await aliasMap(ctx);
+  return (await q.execute()).map((r) => rowToUnit(r, aliases.get(r.id)));
 }
 
 export async function getUnit(ctx: ServiceContext, id: number): Promise<Unit> {
   const r = await ctx.db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw new AppError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị này. Có thể đơn vị đã bị xoá; hãy tải lại danh sách.');
-  return rowToUnit(r);
+  return rowToUnit(r, (await aliasMap(ctx, id)).get(id));
+}
+
+/** Every unit with all the names it is known by (name, short name, aliases): what name matching compares against. */
+export async function unitNameIndex(ctx: ServiceContext, opts: { includeArchived?: boolean } = {}): Promise<{ id: number; name: string; kind: string; parentId: number | null; names: string[] }[]> {
+  return (await listUnits(ctx, opts)).map((u) => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId, names: [u.name, ...(u.shortName ? [u.shortName] : []), ...u.aliases] }));
+}
+
+/** Remembers another name of a unit (a quota table's "CATP"); a name the unit already goes by is not added twice. */
+export async function addUnitAlias(ctx: ServiceContext, unitId: number, alias: string): Promise<void> {
+  const a = nfc(alias.trim().replace(/\s+/g, ' '));
+  if (!a || a.length > 200) return;
+  const u = await getUnit(ctx, unitId);
+  if ([u.name, u.shortName, ...u.aliases].some((n) => n && n === a)) return;
+  await ctx.db.insertInto('unit_aliases').values({ unit_id: unitId, alias: a, created_at: ctx.now().toISOString() }).onConflict((oc) => oc.doNothing()).execute();
+}
+
+async function setAliases(ctx: ServiceContext, unitId: number, aliases: string[] | undefined): Promise<void> {
+  if (aliases === undefined) return;
+  await ctx.db.deleteFrom('unit_aliases').where('unit_id', '=', unitId).execute();
+  for (const a of [...new Set(aliases.map((x) => nfc(x.trim())).filter(Boolean))]) {
+    await ctx.db.insertInto('unit_aliases').values({ unit_id: unitId, alias: a, created_at: ctx.now().toISOString() }).onConflict((oc) => oc.doNothing()).execute();
+  }
 }
 
 async function assertParent(ctx: ServiceContext, parentId: number | null, selfId?: number): Promise<void> {
@@ -54,7 +85,8 @@ export async function createUnit(ctx: ServiceContext, input: UnitInput): Promise
     .returningAll()
     .executeTakeFirstOrThrow();
   appendAudit(ctx.sqlite, { action: 'unit.create', entity: 'unit', entityId: row.id, detail: row.name });
-  return rowToUnit(row);
+  await setAliases(ctx, row.id, v.aliases);
+  return rowToUnit(row, v.aliases ?? []);
 }
 
 export async function updateUnit(ctx: ServiceContext, input: Partial<UnitInput> & { id: number }): Promise<Unit> {
@@ -69,7 +101,8 @@ export async function updateUnit(ctx: ServiceContext, input: Partial<UnitInput> 
   if (patch.name === '') throw new AppError('VALIDATION', 'Tên đơn vị không được để trống.');
   const row = await ctx.db.updateTable('units').set(patch).where('id', '=', input.id).returningAll().executeTakeFirstOrThrow();
   appendAudit(ctx.sqlite, { action: 'unit.update', entity: 'unit', entityId: row.id, detail: `${before.name} → ${row.name}` });
-  return rowToUnit(row);
+  await setAliases(ctx, row.id, input.aliases);
+  return getUnit(ctx, row.id);
 }
 
 /** Puts a unit under a parent at a position among its siblings, renumbering them. */
@@ -104,5 +137,5 @@ export async function archiveUnit(ctx: ServiceContext, args: { id: number; archi
     .returningAll()
     .executeTakeFirstOrThrow();
   appendAudit(ctx.sqlite, { action: args.archived ? 'unit.archive' : 'unit.unarchive', entity: 'unit', entityId: row.id, detail: row.name });
-  return rowToUnit(row);
+  return getUnit(ctx, row.id);
 }

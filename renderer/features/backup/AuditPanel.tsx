@@ -4,24 +4,20 @@ import { useAction, useLoad } from '../../components/hooks';
 import { formatNumber } from '../../components/format';
 import { ErrorBanner } from '../../components/ui';
 import { formatDateTime } from './format';
+import { DateInput } from '../../components/DateInput';
+import { AUDIT_CATEGORIES, auditActionLabel } from '../../../shared/domain/audit-labels';
 
 const PAGE = 50;
-const ACTION_LABELS: [string, string][] = [
-  ['backup.restore', 'Khôi phục dữ liệu'], ['backup.', 'Sao lưu'], ['person.correct', 'Sửa thông tin người'], ['person.delete', 'Xoá người theo yêu cầu'],
-  ['person.anonymise', 'Ẩn danh người theo yêu cầu'], ['duplicates.merge', 'Gộp trùng lặp'], ['duplicates.', 'Trùng lặp'], ['import', 'Nhập danh sách'],
-  ['export', 'Xuất dữ liệu'], ['print', 'In'], ['lock.', 'Khoá ứng dụng'], ['unit.', 'Đơn vị'], ['campaign.', 'Đợt hiến máu'], ['settings.', 'Cài đặt'],
-];
-const actionLabel = (a: string) => ACTION_LABELS.find(([p]) => a.startsWith(p))?.[1] ?? a;
-const FILTERS: [string, string][] = [
-  ['', 'Tất cả'], ['import', 'Nhập danh sách'], ['duplicates.', 'Gộp / tách trùng lặp'], ['person.', 'Sửa / xoá người'],
-  ['backup.', 'Sao lưu / khôi phục'], ['export', 'Xuất dữ liệu'], ['print', 'In'], ['lock.', 'Khoá ứng dụng'],
-];
-
 /** "Nhật ký thao tác": the append-only audit log, newest first, with the hash-chain check. */
 export function AuditPanel() {
   const [page, setPage] = useState(1);
-  const [action, setAction] = useState('');
-  const log = useLoad(() => api.audit.list({ page, pageSize: PAGE, action: action || undefined }), [page, action]);
+  const [category, setCategory] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const log = useLoad(
+    () => api.audit.list({ page, pageSize: PAGE, category: category || undefined, from: from || undefined, to: to || undefined }),
+    [page, category, from, to],
+  );
   const { busy, error, setError, run } = useAction();
   const [verdict, setVerdict] = useState<{ ok: boolean; brokenAt: number | null; count: number } | null>(null);
   const verify = () => run(async () => setVerdict(await call(api.audit.verify({}))));
@@ -32,10 +28,13 @@ export function AuditPanel() {
       <ErrorBanner message={error ?? log.error} onClose={() => setError(null)} />
       <div className="toolbar">
         <label className="check">Loại thao tác
-          <select value={action} onChange={(e) => { setAction(e.target.value); setPage(1); }} aria-label="Loại thao tác">
-            {FILTERS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          <select value={category} onChange={(e) => { setCategory(e.target.value); setPage(1); }} aria-label="Loại thao tác">
+            <option value="">Tất cả</option>
+            {AUDIT_CATEGORIES.map((c) => <option key={c.key} value={c.key}>{c.label}</option>)}
           </select>
         </label>
+        <label className="check">Từ ngày <DateInput label="Từ ngày" value={from} onChange={(v) => { setFrom(v); setPage(1); }} /></label>
+        <label className="check">đến ngày <DateInput label="Đến ngày" value={to} onChange={(v) => { setTo(v); setPage(1); }} /></label>
         <button onClick={verify} disabled={busy}>Kiểm tra tính toàn vẹn của nhật ký</button>
         {verdict && (
           <span role="status" className={verdict.ok ? 'banner banner-ok' : 'banner banner-error'} style={{ margin: 0 }}>
@@ -53,7 +52,7 @@ export function AuditPanel() {
               <td className="num">{r.id}</td>
               <td>{formatDateTime(r.at)}</td>
               <td>{r.actor === 'clerk' ? 'Cán bộ' : r.actor}</td>
-              <td>{actionLabel(r.action)} <small className="muted"><code>{r.action}</code></small></td>
+              <td title={r.action}>{auditActionLabel(r.action)}</td>
               <td>{r.detail}</td>
             </tr>
           ))}

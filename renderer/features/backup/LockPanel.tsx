@@ -24,12 +24,14 @@ export function LockPanel() {
     if (next !== again) throw new Error('Hai lần nhập mật khẩu mới không giống nhau. Hãy nhập lại.');
     await call(api.security.setPassword({ currentPassword: enabled ? current : undefined, newPassword: next, idleMinutes }));
     reset();
+    window.dispatchEvent(new Event('giot-hong:locked')); // the lock screen reads the new setting
     setNotice(enabled ? 'Đã đổi mật khẩu.' : `Đã bật khoá ứng dụng: mật khẩu sẽ được hỏi khi mở ứng dụng và sau ${idleMinutes} phút không dùng.`);
     status.reload();
   });
   const clear = () => run(async () => {
     await call(api.security.clearPassword({ currentPassword: current }));
     reset();
+    window.dispatchEvent(new Event('giot-hong:locked'));
     setNotice('Đã tắt khoá ứng dụng.');
     status.reload();
   });

@@ -6,6 +6,8 @@ import { ErrorBanner, Field, Modal, Notice } from '../../components/ui';
 
 type Mode = 'delete' | 'anonymise';
 const CONFIRM_WORD = 'XOÁ';
+/** "XOÁ", "XÓA", "xoá", decomposed (NFD) input or no diacritics at all: the clerk typed the word. */
+export const confirmsDelete = (typed: string) => typed.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toUpperCase() === 'XOA';
 
 /** A person's request about their data: find them, then delete everything or anonymise. */
 export function PersonRequestPanel() {
@@ -68,7 +70,7 @@ export function PersonRequestPanel() {
           onClose={() => { setTarget(null); setTyped(''); }}
           footer={<>
             <button onClick={() => { setTarget(null); setTyped(''); }}>Huỷ</button>
-            <button className="primary" onClick={erase} disabled={busy || typed.trim().toUpperCase() !== CONFIRM_WORD}>
+            <button className="primary" onClick={erase} disabled={busy || !confirmsDelete(typed)}>
               {target.mode === 'delete' ? 'Xoá hẳn' : 'Ẩn danh'}
             </button>
           </>}

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { Campaign, CampaignInput } from '../../../shared/ipc/channels/campaigns';
 import { DEFAULT_SUPPORT } from '../../../shared/domain/support';
+import { CAMPAIGN_RULE_DEFAULTS as D } from '../../../shared/domain/campaign-defaults';
 import { Field } from '../../components/ui';
 import { DateInput } from './DateInput';
+import { MoneyInput } from '../../components/MoneyInput';
 
 export interface CampaignDraft {
   name: string; slogan: string; planNumber: string; legalBases: string; registrationDeadline: string; donationDates: string[];
@@ -19,8 +21,8 @@ export function draftOf(c: Partial<Campaign> | null): CampaignDraft {
     registrationDeadline: c?.registrationDeadline ?? '', donationDates: c?.donationDates?.length ? c.donationDates : [''],
     donationTime: c?.donationTime ?? '', place: c?.place ?? '', bloodFacility: c?.bloodFacility ?? '',
     targetRegistrants: n(c?.targetRegistrants), targetBloodUnits: n(c?.targetBloodUnits),
-    ageMinMale: n(c?.ageMinMale, '18'), ageMaxMale: n(c?.ageMaxMale, '60'), ageMinFemale: n(c?.ageMinFemale, '18'), ageMaxFemale: n(c?.ageMaxFemale, '60'),
-    minIntervalDays: n(c?.minIntervalDays, '84'),
+    ageMinMale: n(c?.ageMinMale, String(D.ageMinMale)), ageMaxMale: n(c?.ageMaxMale, String(D.ageMaxMale)), ageMinFemale: n(c?.ageMinFemale, String(D.ageMinFemale)), ageMaxFemale: n(c?.ageMaxFemale, String(D.ageMaxFemale)),
+    minIntervalDays: n(c?.minIntervalDays, String(D.minIntervalDays)),
     gift250: String(s.gift[250]), gift350: String(s.gift[350]), gift450: String(s.gift[450]), travel: String(s.travel), meal: String(s.meal),
   };
 }
@@ -35,8 +37,8 @@ export function inputOf(d: CampaignDraft): CampaignInput {
     registrationDeadline: d.registrationDeadline || null, donationDates: d.donationDates.filter(Boolean),
     donationTime: d.donationTime || null, place: d.place || null, bloodFacility: d.bloodFacility || null,
     targetRegistrants: num(d.targetRegistrants), targetBloodUnits: num(d.targetBloodUnits),
-    ageMinMale: int(d.ageMinMale, 18), ageMaxMale: int(d.ageMaxMale, 60), ageMinFemale: int(d.ageMinFemale, 18), ageMaxFemale: int(d.ageMaxFemale, 60),
-    minIntervalDays: int(d.minIntervalDays, 84),
+    ageMinMale: int(d.ageMinMale, D.ageMinMale), ageMaxMale: int(d.ageMaxMale, D.ageMaxMale), ageMinFemale: int(d.ageMinFemale, D.ageMinFemale), ageMaxFemale: int(d.ageMaxFemale, D.ageMaxFemale),
+    minIntervalDays: int(d.minIntervalDays, D.minIntervalDays),
     support: { gift: { 250: int(d.gift250, 0), 350: int(d.gift350, 0), 450: int(d.gift450, 0) }, travel: int(d.travel, 0), meal: int(d.meal, 0) },
   };
 }
@@ -46,6 +48,9 @@ export function CampaignForm({ initial, busy, onSave, onCancel }: { initial: Cam
   const set = (k: keyof CampaignDraft) => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
   const text = (k: keyof CampaignDraft, label: string, hint?: string, type = 'text') => (
     <Field label={label} hint={hint}><input type={type} value={d[k] as string} onChange={set(k)} inputMode={type === 'number' ? 'numeric' : undefined} /></Field>
+  );
+  const money = (k: keyof CampaignDraft, label: string) => (
+    <Field label={label}><MoneyInput label={label} value={d[k] as string} onChange={(v) => setD((x) => ({ ...x, [k]: v }))} /></Field>
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -98,11 +103,11 @@ export function CampaignForm({ initial, busy, onSave, onCancel }: { initial: Cam
       <fieldset>
         <legend>Mức hỗ trợ (đồng/người, Thông tư 15/2023/TT-BYT)</legend>
         <div className="form-grid">
-          {text('gift250', 'Quà tặng 250 ml', undefined, 'number')}
-          {text('gift350', 'Quà tặng 350 ml', undefined, 'number')}
-          {text('gift450', 'Quà tặng 450 ml', undefined, 'number')}
-          {text('travel', 'Hỗ trợ đi lại (tối đa)', undefined, 'number')}
-          {text('meal', 'Hỗ trợ ăn nhẹ (tối đa)', undefined, 'number')}
+          {money('gift250', 'Quà tặng 250 ml')}
+          {money('gift350', 'Quà tặng 350 ml')}
+          {money('gift450', 'Quà tặng 450 ml')}
+          {money('travel', 'Hỗ trợ đi lại (tối đa)')}
+          {money('meal', 'Hỗ trợ ăn nhẹ (tối đa)')}
         </div>
       </fieldset>
       <div className="form-actions">

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../components/hooks';
 import { ErrorBanner, Field, ProgressBar } from '../../components/ui';
+import { DateInput } from '../../components/DateInput';
 import { DOCUMENT_TYPES, type DocumentType, type GenerateOptions } from '../../../shared/ipc/channels/documents';
 import type { Campaign } from '../../../shared/ipc/channels/campaigns';
 import { PreviewPane } from './PreviewPane';
@@ -38,7 +39,14 @@ export function GeneratePanel({ campaign }: { campaign: Campaign }) {
   // After issuing, only the next number is refreshed: the clerk's edits stay in the form.
   const [issuedTick, setIssuedTick] = useState(0);
   const next = useLoad(() => api.documents.defaults({ campaignId: campaign.id, type }), [campaign.id, type, issuedTick]);
-  const gen = useGenerate((d) => d.numberText && setIssuedTick((t) => t + 1));
+  // The preview belongs to the options it was made with: a change of type or option hides it (and its
+  // "Lưu PDF"), so a clerk never saves the previous document under the new choice.
+  const startedFor = useRef<string | null>(null);
+  const [docFor, setDocFor] = useState<string | null>(null);
+  const gen = useGenerate((d) => {
+    setDocFor(startedFor.current);
+    if (d.numberText) setIssuedTick((t) => t + 1);
+  });
 
   useEffect(() => {
     const d = defaults.data;
@@ -59,6 +67,13 @@ export function GeneratePanel({ campaign }: { campaign: Campaign }) {
     ...(type === 'certificates' && startSerial.trim() ? { startSerial: startSerial.trim() } : {}),
   });
   const canIssue = NUMBERED.includes(type) || (type === 'certificates' && startSerial.trim() !== '');
+  const optionsKey = JSON.stringify(options(false));
+  const startJob = (issue: boolean) => {
+    startedFor.current = optionsKey;
+    void gen.start(options(issue));
+  };
+  const { setError: setGenError } = gen;
+  useEffect(() => setGenError(null), [optionsKey, setGenError]);
 
   return (
     <div className="row" style={{ alignItems: 'flex-start', gap: 16 }}>
@@ -68,7 +83,12 @@ export function GeneratePanel({ campaign }: { campaign: Campaign }) {
             {CHOICES.map((t) => <option key={t} value={t}>{DOCUMENT_TYPES[t]}</option>)}
           </select>
         </Field>
-        <Field label="Ngày ghi trên văn bản"><input type="date" value={issuedOn} onChange={(e) => setIssuedOn(e.target.value)} /></Field>
+        <Field
+          label="Ngày ghi trên văn bản"
+          hint={type === 'eligible-donors' ? 'Danh sách tính đến ngày này (ai đủ thời gian giãn cách vào ngày này).' : type === 'honour-list' || type === 'honour-certificates' ? 'Số lần hiến được tính đến ngày này, như tab “Mốc vinh danh”.' : undefined}
+        >
+          <DateInput label="Ngày ghi trên văn bản" value={issuedOn} onChange={setIssuedOn} />
+        </Field>
         {next.data?.nextNumberText && <p className="muted">Số sẽ cấp khi phát hành: {next.data.nextNumberText}</p>}
         <ErrorBanner message={defaults.error} />
         {EDITABLE_TEXT.includes(type) && (
@@ -125,9 +145,9 @@ export function GeneratePanel({ campaign }: { campaign: Campaign }) {
           </fieldset>
         )}
         <div className="form-actions">
-          <button type="button" disabled={gen.running} onClick={() => gen.start(options(false))}>Xem trước</button>
+          <button type="button" disabled={gen.running || defaults.loading} onClick={() => startJob(false)}>Xem trước</button>
           {canIssue && (
-            <button type="button" className="primary" disabled={gen.running} onClick={() => gen.start(options(true))}>
+            <button type="button" className="primary" disabled={gen.running || defaults.loading} onClick={() => startJob(true)}>
               {type === 'certificates' ? 'Phát hành và ghi sổ số phôi' : 'Phát hành (cấp số)'}
             </button>
           )}
@@ -136,7 +156,7 @@ export function GeneratePanel({ campaign }: { campaign: Campaign }) {
         <ErrorBanner message={gen.error} onClose={() => gen.setError(null)} />
       </form>
       <div style={{ flex: 1, minWidth: 0 }}>
-        <PreviewPane doc={gen.doc} />
+        <PreviewPane doc={docFor === optionsKey ? gen.doc : null} />
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { GeneratedDocument } from '../../../shared/ipc/channels/documents';
-import { downloadToBlob, saveDownload } from '../../components/files';
+import { downloadToBlob, recordExport, saveDownload } from '../../components/files';
 
 /** The generated file: a PDF shown inside the app (iframe of a blob: URL), then saved or printed. */
 export function PreviewPane({ doc }: { doc: GeneratedDocument | null }) {
@@ -24,8 +24,8 @@ export function PreviewPane({ doc }: { doc: GeneratedDocument | null }) {
         {doc.numberText && <span>Số: {doc.numberText}</span>}
         {doc.serials.length > 0 && <span>Số phôi {doc.serials[0]} – {doc.serials[doc.serials.length - 1]}</span>}
         <div className="actions">
-          <button onClick={() => saveDownload(doc.file)}>{doc.file.mime === 'application/pdf' ? 'Lưu PDF' : 'Lưu tệp Excel'}</button>
-          {url && <button onClick={() => frame.current?.contentWindow?.print()}>In…</button>}
+          <button onClick={() => saveDownload(doc.file, { log: true })}>{doc.file.mime === 'application/pdf' ? 'Lưu PDF' : 'Lưu tệp Excel'}</button>
+          {url && <button onClick={() => { recordExport('print', doc.file); frame.current?.contentWindow?.print(); }}>In…</button>}
         </div>
       </div>
       {doc.warnings.map((w) => <div key={w} className="banner banner-warn" role="status">{w}</div>)}

@@ -8,13 +8,12 @@ export function useGenerate(onDone?: (doc: GeneratedDocument) => void) {
   const [jobId, setJobId] = useState<string | null>(null);
   const [doc, setDoc] = useState<GeneratedDocument | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const job = useJob(jobId, (s) => {
+  const job = useJob('documents:generate', jobId, (s) => {
     setJobId(null);
     if (s.state === 'done') {
-      const d = s.result as GeneratedDocument;
-      setDoc(d);
-      onDone?.(d);
-    } else if (s.error) setError(s.error.message);
+      setDoc(s.result);
+      onDone?.(s.result);
+    } else if (s.state !== 'running') setError(s.error.message);
   });
   const start = useCallback(async (opts: GenerateOptions) => {
     setError(null);

@@ -15,7 +15,6 @@ export function CheckinPanel({ campaignId, today, onChanged, refreshKey, openPer
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<CheckinHit[]>([]);
   const [total, setTotal] = useState(0);
-  const [tookMs, setTookMs] = useState<number | null>(null);
   const [active, setActive] = useState(0);
   const [person, setPerson] = useState<CheckinHit | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'choose' });
@@ -40,7 +39,6 @@ export function CheckinPanel({ campaignId, today, onChanged, refreshKey, openPer
       if (r.ok) {
         setHits(r.value.hits);
         setTotal(r.value.total);
-        setTookMs(r.value.tookMs);
         setActive(0);
       } else setError(r.error.message);
     });
@@ -120,7 +118,7 @@ export function CheckinPanel({ campaignId, today, onChanged, refreshKey, openPer
           onKeyDown={onSearchKey}
         />
         <div className="muted" style={{ fontSize: 12, marginTop: 4 }}>
-          {q.trim() ? `${total} người khớp${tookMs !== null ? ` · ${tookMs} ms` : ''}` : 'Không cần gõ dấu. ↑/↓ để chọn, Enter để mở.'}
+          {q.trim() ? `${total.toLocaleString('vi-VN')} người khớp` : 'Không cần gõ dấu. ↑/↓ để chọn, Enter để mở.'}
         </div>
         {hits.length > 0 && (
           <ul className="dd-results" role="listbox" aria-label="Kết quả tìm kiếm">

@@ -6,6 +6,7 @@ import { saveDownload } from '../../components/files';
 import { useAction, useLoad } from '../../components/hooks';
 import { formatDate, formatNumber } from '../../components/format';
 import { EmptyState, ErrorBanner, Notice } from '../../components/ui';
+import { DateInput } from '../../components/DateInput';
 
 function SimpleTable({ items, extra, onOpen }: { items: (DonorSummary & { milestone?: number })[]; extra?: (p: DonorSummary & { milestone?: number }) => React.ReactNode; onOpen(id: number): void }) {
   return (
@@ -31,20 +32,26 @@ function SimpleTable({ items, extra, onOpen }: { items: (DonorSummary & { milest
 /** Donors who may give again at the current campaign, per unit, exportable to send to the units. */
 export function EligiblePanel({ campaignId, units, onOpen }: { campaignId: number; units: Unit[]; onOpen(id: number): void }) {
   const [unitId, setUnitId] = useState<number | null>(null);
-  const list = useLoad(() => api.donors.eligible({ campaignId, unitId }), [campaignId, unitId]);
+  // '' = the default: the campaign's next donation day, else today
+  const [asOf, setAsOf] = useState('');
+  const list = useLoad(() => api.donors.eligible({ campaignId, unitId, asOf: asOf || null }), [campaignId, unitId, asOf]);
   const { busy, error, run } = useAction();
+  const shownDate = asOf || list.data?.asOf || '';
   return (
     <div>
       <div className="toolbar">
+        <label className="check">Tính đến ngày
+          <DateInput label="Đủ điều kiện tính đến ngày" value={shownDate} onChange={setAsOf} />
+        </label>
         <select aria-label="Đơn vị" value={unitId ?? ''} onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : null)}>
           <option value="">Tất cả đơn vị</option>
           {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
         </select>
-        <button className="primary" disabled={busy} onClick={() => run(async () => saveDownload(await call(api.donors.exportEligible({ campaignId, unitId }))))}>Xuất Excel (mỗi đơn vị một trang)</button>
+        <button className="primary" disabled={busy} onClick={() => run(async () => saveDownload(await call(api.donors.exportEligible({ campaignId, unitId, asOf: asOf || null }))))}>Xuất Excel (mỗi đơn vị một trang)</button>
         {list.data && <span className="muted">{formatNumber(list.data.items.length)} người đủ điều kiện tính đến {formatDate(list.data.asOf)}</span>}
       </div>
       <ErrorBanner message={error ?? list.error} />
-      {list.data && (list.data.items.length ? <SimpleTable items={list.data.items} onOpen={onOpen} /> : <EmptyState title="Chưa có ai">Người đã hiến máu, đủ khoảng cách từ lần hiến trước và trong độ tuổi của đợt sẽ có trong danh sách này.</EmptyState>)}
+      {list.data && (list.data.items.length ? <SimpleTable items={list.data.items} onOpen={onOpen} /> : <EmptyState title="Chưa có ai">Người đã hiến máu, đủ khoảng cách từ lần hiến trước tính đến ngày {formatDate(list.data.asOf)} và trong độ tuổi của đợt sẽ có trong danh sách này. Có thể chọn ngày khác ở ô “Tính đến ngày”.</EmptyState>)}
     </div>
   );
 }
@@ -60,6 +67,8 @@ export function RarePanel({ onOpen }: { onOpen(id: number): void }) {
   );
 }
 
+type Milestoned = DonorSummary & { milestone?: number; proposedOn?: string | null };
+
 export function MilestonesPanel({ onOpen }: { onOpen(id: number): void }) {
   const list = useLoad(() => api.donors.milestones({}), []);
   const [text, setText] = useState<string | null>(null);
@@ -72,9 +81,9 @@ export function MilestonesPanel({ onOpen }: { onOpen(id: number): void }) {
     setText(null);
     list.reload();
   });
-  const honour = (p: DonorSummary & { milestone?: number }) => run(async () => {
-    await call(api.donors.markHonoured({ personId: p.id, milestone: p.milestone! }));
-    setNotice(`Đã ghi đề nghị vinh danh ${p.fullName} mốc ${p.milestone} lần.`);
+  const honour = (p: Milestoned, awarded: boolean) => run(async () => {
+    await call(api.donors.markHonoured({ personId: p.id, milestone: p.milestone!, awarded }));
+    setNotice(awarded ? `Đã ghi: ${p.fullName} đã được trao mốc ${p.milestone} lần.` : `Đã ghi đề nghị vinh danh ${p.fullName} mốc ${p.milestone} lần.`);
     list.reload();
   });
   return (
@@ -88,8 +97,16 @@ export function MilestonesPanel({ onOpen }: { onOpen(id: number): void }) {
       <ErrorBanner message={error ?? list.error} onClose={() => setError(null)} />
       <Notice message={notice} />
       {list.data && (list.data.items.length
-        ? <SimpleTable items={list.data.items} onOpen={onOpen} extra={(p) => <button className="link" disabled={busy} onClick={() => honour(p)}>Đề nghị mốc {(p as { milestone?: number }).milestone}</button>} />
-        : <EmptyState title="Chưa có ai đạt mốc mới">Người đạt một mốc (ví dụ 5, 10, 20 lần) mà chưa được đề nghị vinh danh sẽ hiện ở đây.</EmptyState>)}
+        ? <>
+            <p className="muted">{formatNumber(list.data.items.length)} người đạt mốc, chưa được trao — cũng là danh sách in ở “In ấn → Danh sách đề nghị khen thưởng”.</p>
+            <SimpleTable items={list.data.items} onOpen={onOpen} extra={(p) => {
+              const m = p as Milestoned;
+              return m.proposedOn
+                ? <span>Mốc {m.milestone}: đã đề nghị {formatDate(m.proposedOn)} · <button className="link" disabled={busy} onClick={() => honour(m, true)}>Đã trao</button></span>
+                : <button className="link" disabled={busy} onClick={() => honour(m, false)}>Đề nghị mốc {m.milestone}</button>;
+            }} />
+          </>
+        : <EmptyState title="Chưa có ai đạt mốc mới">Người đạt một mốc (ví dụ 5, 10, 20 lần) mà chưa được trao sẽ hiện ở đây; số lần tính cả số lần tự khai trong danh sách đăng ký.</EmptyState>)}
     </div>
   );
 }

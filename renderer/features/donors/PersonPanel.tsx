@@ -14,7 +14,7 @@ function Facts({ p }: { p: PersonPage }) {
       <dt>Địa chỉ</dt><dd>{p.address ?? '—'}</dd>
       <dt>Nơi làm việc</dt><dd>{p.workplace ?? '—'}</dd>
       <dt>Nhóm máu</dt><dd>{p.bloodGroup ?? '—'}</dd>
-      <dt>Số lần hiến</dt><dd>{formatNumber(p.donationCount)}{p.priorDonations ? ` (tự khai ${p.priorDonations} lần trước đó)` : ''}</dd>
+      <dt>Số lần hiến</dt><dd>{p.countExplained || formatNumber(p.donationCount)}</dd>
       <dt>Lần gần nhất</dt><dd>{formatDate(p.lastDonation) || '—'}</dd>
       <dt>Được hiến lại từ</dt><dd>{formatDate(p.nextEligible) || 'bất kỳ lúc nào'}</dd>
     </dl>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Candidate, MergeField } from '../../../shared/ipc/channels/duplicates';
-import { defaultMergeChoice } from '../../../shared/domain/matching/merge-defaults';
+import { proposeMergeValue, type MergeProposal } from '../../../shared/domain/matching/merge-defaults';
 import { COMPARED, scoreText, sourceText, verdictClass } from './labels';
 
 export interface MergeChoice {
@@ -16,14 +16,23 @@ export function PairCard({ c, busy, onMerge, onNotSame, onDefer }: {
   onNotSame(): void;
   onDefer(): void;
 }) {
-  // the person registered first (lower id) survives; per field the clerk picks whose value stays
+  // the person registered first (lower id) survives; per field the better value is proposed (the
+  // spelling more rows agree on, full diacritics, a real Vietnamese syllable…) and the clerk may change it
+  const [proposals] = useState(() => {
+    const support = { survivor: Math.max(1, c.a.registrations.length), merged: Math.max(1, c.b.registrations.length) };
+    const out: Partial<Record<MergeField, MergeProposal>> = {};
+    for (const row of COMPARED) out[row.field] = proposeMergeValue(row.field, c.a[row.field], c.b[row.field], support);
+    return out;
+  });
   const [choices, setChoices] = useState<MergeChoice['choices']>(() => {
     const init: MergeChoice['choices'] = {};
-    for (const row of COMPARED) init[row.field] = defaultMergeChoice(row.field, c.a[row.field], c.b[row.field]);
+    for (const row of COMPARED) init[row.field] = proposals[row.field]?.choice ?? 'survivor';
     return init;
   });
+  const differing = COMPARED.filter((row) => proposals[row.field]?.differs && (row.show(c.a) || row.show(c.b))).length;
   const campaignRegs = [...c.a.registrations, ...c.b.registrations].filter((r) => r.inCampaign);
-  const [credited, setCredited] = useState<number | null>(campaignRegs.find((r) => r.credited)?.id ?? campaignRegs[0]?.id ?? null);
+  // null = by the office's rule (the list with the earliest date of its own, or both units); a click is the clerk's own choice
+  const [credited, setCredited] = useState<number | null>(null);
   const pick = (field: MergeField, side: 'survivor' | 'merged') => setChoices((s) => ({ ...s, [field]: side }));
 
   return (
@@ -47,16 +56,27 @@ export function PairCard({ c, busy, onMerge, onNotSame, onDefer }: {
             const va = row.show(c.a);
             const vb = row.show(c.b);
             if (!va && !vb) return null;
-            const cls = row.verdict ? verdictClass(c.fields[row.verdict]) : va && vb ? (va === vb ? 'agree' : 'disagree') : '';
+            const prop = proposals[row.field];
+            // every difference is marked (one side empty included): green only where both write the same thing
+            const verdict = row.verdict ? verdictClass(c.fields[row.verdict]) : '';
+            const cls = !prop?.differs ? 'agree' : verdict === 'disagree' ? 'disagree' : 'differ';
             const side = choices[row.field] ?? 'survivor';
             return (
               <tr key={row.field} className={cls}>
-                <th scope="row">{row.label}</th>
+                <th scope="row">
+                  {row.label}
+                  {prop?.differs && <span className="diff-note">{va && vb ? 'khác nhau' : 'một bên trống'}</span>}
+                </th>
                 {(['survivor', 'merged'] as const).map((s) => (
                   <td key={s}>
                     <label className="check">
                       <input type="radio" name={`${c.key}-${row.field}`} checked={side === s} disabled={busy} onChange={() => pick(row.field, s)} aria-label={`Giữ ${row.label.toLowerCase()} của người ${s === 'survivor' ? 'thứ nhất' : 'thứ hai'}`} />
                       {(s === 'survivor' ? va : vb) || <span className="muted">(trống)</span>}
+                      {prop?.differs && prop.choice === s && (
+                        <span className="proposed-tag" title={prop.reason ? `Đề xuất: ${prop.reason}` : 'Đề xuất giữ giá trị của người thứ nhất'}>
+                          Đề xuất{prop.reason ? `: ${prop.reason}` : ''}
+                        </span>
+                      )}
                     </label>
                   </td>
                 ))}
@@ -85,6 +105,8 @@ export function PairCard({ c, busy, onMerge, onNotSame, onDefer }: {
           </tr>
         </tbody>
       </table>
+      {differing > 0 && <p className="muted" style={{ fontSize: 13 }}>{differing} dòng khác nhau (tô vàng hoặc đỏ); giá trị có nhãn “Đề xuất” được chọn sẵn.</p>}
+      {campaignRegs.length > 1 && credited === null && <p className="muted" style={{ fontSize: 13 }}>Đơn vị được tính chỉ tiêu: theo quy tắc đang dùng (chọn một dòng đăng ký ở trên để tự quyết định).</p>}
       <p className="muted" style={{ fontSize: 13 }}>Chọn giá trị giữ lại cho từng dòng và đơn vị được tính chỉ tiêu, rồi bấm “Gộp”. Cả hai dòng đăng ký vẫn giữ nguồn tệp/dòng; có thể hoàn tác.</p>
       <div className="row-actions">
         <button className="primary" disabled={busy} onClick={() => onMerge({ choices, creditedRegistrationId: credited })}>Gộp thành một người</button>

@@ -1,3 +1,4 @@
+import { creditRuleSentence } from '../../../shared/domain/credit-rule';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, call } from '../../api';
 import { useCampaign } from '../../app/campaign-context';
@@ -37,13 +38,13 @@ function DuplicatesForCampaign({ campaignId, campaignName }: { campaignId: numbe
   const rule = useLoad(() => api.duplicates.getCreditRule({}), []);
   const { busy, error, setError, run } = useAction();
   const startMatch = useCallback(() => run(async () => setJobId((await call(api.duplicates.match({ campaignId }))).jobId)), [campaignId, run]);
-  const job = useJob(jobId, (s) => {
+  const job = useJob('duplicates:match', jobId, (s) => {
     setJobId(null);
     if (s.state === 'done') {
-      const r = s.result as { pairs: number; proposed: number; people: number } | undefined;
-      if (r) setNotice(`Đã so sánh ${r.people.toLocaleString('vi-VN')} người: ${r.proposed} cặp nhiều khả năng trùng, ${r.pairs - r.proposed} cặp cần xem thêm.`);
+      const r = s.result;
+      setNotice(`Đã so sánh ${r.people.toLocaleString('vi-VN')} người: ${r.proposed} cặp nhiều khả năng trùng, ${r.pairs - r.proposed} cặp cần xem thêm.`);
       list.reload();
-    } else if (s.error) setError(s.error.message);
+    } else if (s.state !== 'running') setError(s.error.message);
   });
   // the first visit runs the match once by itself; later runs are the clerk's "Tìm lại trùng lặp"
   const notRun = list.data?.state === 'not_run';
@@ -73,7 +74,7 @@ function DuplicatesForCampaign({ campaignId, campaignName }: { campaignId: numbe
     run(async () => {
       await call(api.duplicates.setCreditRule({ rule: r }));
       rule.reload();
-      setNotice(r === 'home_unit' ? 'Từ nay, người trùng được tính chỉ tiêu cho đơn vị nơi cư trú (nếu biết).' : 'Từ nay, người trùng được tính chỉ tiêu cho đơn vị gửi danh sách trước.');
+      setNotice(`Từ nay: ${creditRuleSentence(r)} Đã áp dụng lại cho những người đã gộp (trừ người đã chọn tay).`);
     });
 
   const data = list.data;
@@ -102,8 +103,9 @@ function DuplicatesForCampaign({ campaignId, campaignName }: { campaignId: numbe
         <label className="check">
           Tính chỉ tiêu cho người trùng:
           <select value={rule.data?.rule ?? 'first_list'} onChange={(e) => void changeRule(e.target.value as CreditRule)} disabled={busy} aria-label="Quy tắc tính chỉ tiêu">
-            <option value="first_list">đơn vị gửi danh sách trước</option>
+            <option value="first_list">đơn vị gửi danh sách trước (theo ngày của danh sách)</option>
             <option value="home_unit">đơn vị nơi cư trú</option>
+            <option value="both_units">tính cho cả hai đơn vị</option>
           </select>
         </label>
       </div>

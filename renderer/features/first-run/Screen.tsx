@@ -2,11 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { api, call } from '../../api';
 import { useAction } from '../../components/hooks';
 import { ErrorBanner, Field } from '../../components/ui';
+import { suggestedDocSuffix } from '../../../shared/domain/documents/format';
+import { DateInput } from '../../components/DateInput';
 
 /** First start: who the office is (for every document's heading) and the first campaign. */
 export function FirstRunScreen({ onDone }: { onDone(): void }) {
   const [f, setF] = useState({
     officeName: '', parentBody: '', placeName: '', signerName: '', signerTitle: '', signerAuthority: 'TM.' as const,
+    docSuffix: '', standingBody: '',
     campaignName: `Đợt 1 năm ${new Date().getFullYear()}`, donationDate: '',
   });
   const { busy, error, run } = useAction();
@@ -18,7 +21,8 @@ export function FirstRunScreen({ onDone }: { onDone(): void }) {
       await call(api.campaigns.create({ name: f.campaignName, donationDates: f.donationDate ? [f.donationDate] : [] }));
       await call(api.settings.saveOffice({
         officeName: f.officeName, parentBody: f.parentBody, placeName: f.placeName,
-        signerName: f.signerName, signerTitle: f.signerTitle, signerAuthority: f.signerAuthority, docSuffix: 'BCĐ',
+        signerName: f.signerName, signerTitle: f.signerTitle, signerAuthority: f.signerAuthority,
+        docSuffix: f.docSuffix.trim() || suggestedDocSuffix(f.officeName), standingBody: f.standingBody,
       }));
       onDone();
     });
@@ -35,10 +39,16 @@ export function FirstRunScreen({ onDone }: { onDone(): void }) {
         <ErrorBanner message={error} />
         <fieldset>
           <legend>Cơ quan</legend>
-          <Field label="Tên cơ quan ban hành văn bản" hint="Ví dụ: BAN CHỈ ĐẠO VẬN ĐỘNG HIẾN MÁU TÌNH NGUYỆN">
+          <Field label="Tên cơ quan ban hành văn bản" hint="Ví dụ: Hội Chữ thập đỏ thành phố hoặc Ban Chỉ đạo vận động hiến máu tình nguyện thành phố">
             <input required value={f.officeName} onChange={set('officeName')} autoFocus />
           </Field>
-          <Field label="Cơ quan cấp trên" hint="Ví dụ: UBND TỈNH LẠNG SƠN">
+          <Field label="Ký hiệu cơ quan trong số văn bản" hint={`Phần sau dấu gạch trong “Số: 15/KH-${f.docSuffix.trim() || suggestedDocSuffix(f.officeName)}”`}>
+            <input value={f.docSuffix} onChange={set('docSuffix')} placeholder={suggestedDocSuffix(f.officeName)} maxLength={30} />
+          </Field>
+          <Field label="Cơ quan Thường trực Ban Chỉ đạo" hint="Ghi trong kế hoạch, mục Tổ chức thực hiện. Ví dụ: Hội Chữ thập đỏ thành phố">
+            <input value={f.standingBody} onChange={set('standingBody')} />
+          </Field>
+          <Field label="Cơ quan cấp trên" hint="Ví dụ: UBND thành phố Lạng Sơn">
             <input value={f.parentBody} onChange={set('parentBody')} />
           </Field>
           <Field label="Địa danh ghi trên văn bản" hint="Dùng cho dòng “…, ngày … tháng … năm …”">
@@ -61,7 +71,7 @@ export function FirstRunScreen({ onDone }: { onDone(): void }) {
           <legend>Đợt hiến máu đầu tiên</legend>
           <div className="row">
             <Field label="Tên đợt"><input required value={f.campaignName} onChange={set('campaignName')} /></Field>
-            <Field label="Ngày hiến máu"><input type="date" value={f.donationDate} onChange={set('donationDate')} /></Field>
+            <Field label="Ngày hiến máu" hint="ngày/tháng/năm, có thể để trống"><DateInput label="Ngày hiến máu" value={f.donationDate} onChange={(iso) => setF((x) => ({ ...x, donationDate: iso }))} /></Field>
           </div>
         </fieldset>
         <button className="primary" type="submit" disabled={busy}>{busy ? 'Đang lưu…' : 'Bắt đầu'}</button>

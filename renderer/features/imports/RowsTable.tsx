@@ -49,7 +49,7 @@ export function RowsTable({ rows, total, onlyIssues, busy, edits, excluded, onEd
             const worst = r.issues.some((i) => i.severity === 'error') ? 'sev-error' : r.issues.some((i) => i.severity === 'warning') ? 'sev-warning' : '';
             return (
               <tr key={r.key} className={excluded.has(r.key) ? 'archived' : ''}>
-                <td className={worst}>{r.sheet ? `${r.sheet} · ` : ''}{r.row}</td>
+                <td className={worst}>{r.sheet ? `${r.sheet} · ` : ''}{r.row}{r.part ? ` (người ${r.part})` : ''}{r.restored ? <span className="muted"> (nhập lại theo yêu cầu)</span> : null}</td>
                 {COLUMNS.map((c) => {
                   const edited = edits[r.key]?.[c.field];
                   const value = edited !== undefined ? edited : (r.values[c.field] as string | null);

@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
-import type { JobStatus } from '../../../shared/ipc/channels/app';
+import { useEffect, useRef, useState } from 'react';
+import type { JobStatusOf } from '../../../shared/ipc/channels/jobs';
 import { api, call } from '../../api';
 import { useCampaign } from '../../app/campaign-context';
 import { useAction, useJob } from '../../components/hooks';
@@ -16,6 +16,14 @@ interface ParsedFile {
   done?: string;
 }
 
+/** Files read but not committed or discarded: leaving the app (reload, close) asks first. */
+let pendingFiles = 0;
+if (typeof window !== 'undefined') {
+  window.addEventListener('beforeunload', (e) => {
+    if (pendingFiles > 0) { e.preventDefault(); e.returnValue = ''; }
+  });
+}
+
 /** "Nhập danh sách": drop the units' files, check each preview, commit, and undo a past import. */
 export function ImportsScreen() {
   const { campaigns, current, setCurrentId, reload: reloadCampaigns } = useCampaign();
@@ -27,24 +35,39 @@ export function ImportsScreen() {
   const [over, setOver] = useState(false);
   const [batchesTick, setBatchesTick] = useState(0);
   const pickRef = useRef<HTMLInputElement>(null);
+  const filesRef = useRef<ParsedFile[]>([]);
 
-  const onJobEnd = (s: JobStatus) => {
+  const onJobEnd = (s: JobStatusOf<'imports:parse'>) => {
     setJobId(null);
     if (s.state === 'done') {
-      const r = s.result as { campaignId: number; files: ParsedFile[] };
-      setFiles(r.files);
-      setSelected(Math.max(0, r.files.findIndex((f) => f.previewId)));
+      const r = s.result;
+      // Files still waiting from an earlier drop stay beside the new ones.
+      const waiting = filesRef.current.filter((f) => f.previewId && !f.done);
+      setFiles([...waiting, ...r.files]);
+      setSelected(waiting.length + Math.max(0, r.files.findIndex((f) => f.previewId)));
       if (!current || current.id !== r.campaignId) { reloadCampaigns(); setCurrentId(r.campaignId); }
     } else if (s.state === 'cancelled') setNotice('Đã huỷ việc đọc tệp. Không có gì được nhập.');
-    else setError(s.error?.message ?? s.message);
+    else if (s.state === 'failed') setError(s.error.message);
   };
-  const job = useJob(jobId, onJobEnd);
+  const job = useJob('imports:parse', jobId, onJobEnd);
+
+  // Pending files (read, not yet committed or discarded) come back after a screen change or a reload.
+  useEffect(() => {
+    void api.imports.pending({}).then((r) => {
+      if (!r.ok || r.value.length === 0) return;
+      setFiles((fs) => (fs.length ? fs : r.value.map((p) => ({ fileName: p.fileName, previewId: p.previewId, error: null, rows: p.rows }))));
+    });
+  }, []);
+  useEffect(() => {
+    filesRef.current = files;
+    pendingFiles = files.filter((f) => f.previewId && !f.done).length;
+  }, [files]);
 
   const start = (list: FileList | null) => {
     if (!list || list.length === 0) return;
     void run(async () => {
       setNotice(null);
-      setFiles([]);
+      setFiles((fs) => fs.filter((f) => f.previewId && !f.done));
       const uploads = await Promise.all([...list].map(readUpload));
       const r = await call(api.imports.parse({ campaignId: current?.id ?? null, files: uploads }));
       setJobId(r.jobId);

@@ -1,3 +1,4 @@
+import { creditRuleSentence } from '../../../shared/domain/credit-rule';
 import { useEffect, useState } from 'react';
 import { UNIT_KINDS } from '../../../shared/domain/unit-kinds';
 import type { ProgressRow } from '../../../shared/ipc/channels/progress';
@@ -10,6 +11,8 @@ import { EmptyState, ErrorBanner, PageHeader } from '../../components/ui';
 import { CumulativeLine, QuotaBars } from './charts';
 import { ProgressTable } from './ProgressTable';
 import './overview.css';
+import { deadlineText } from '../../../shared/domain/deadline-text';
+import { MonthTable } from './MonthTable';
 
 type GroupBy = 'none' | 'kind' | 'grouping';
 
@@ -23,6 +26,7 @@ export function OverviewScreen() {
   const query = { campaignId: current?.id ?? 0, kind: kind || null, grouping: grouping || null, groupBy };
   const report = useLoad(() => api.progress.get(query), [current?.id, kind, grouping, groupBy]);
   const { busy, error, setError, run } = useAction();
+  const creditRule = useLoad(() => api.duplicates.getCreditRule({}), [current?.id]);
   // Lists keep arriving while the clerk watches: refresh every half minute.
   useEffect(() => {
     const t = setInterval(report.reload, 30_000);
@@ -64,10 +68,11 @@ export function OverviewScreen() {
             <div className="card"><div className="muted">Hoãn hiến</div><div className="stat">{formatNumber(p.total.deferred)}</div></div>
             <div className="card">
               <div className="muted">Hạn gửi danh sách</div>
-              <div className="stat">{days === null || days === undefined ? '—' : days >= 0 ? `còn ${days} ngày` : 'đã quá hạn'}</div>
+              <div className="stat">{deadlineText(days) ?? '—'}</div>
               <div className="muted">{p.deadline ? formatDate(p.deadline) : 'chưa đặt hạn'}</div>
             </div>
           </div>
+          {creditRule.data && <p className="muted" role="note">{creditRuleSentence(creditRule.data.rule)} (đổi ở màn hình “Trùng lặp”)</p>}
           {p.unitsWithoutList.length > 0 && (
             <div className="banner banner-warn" role="status">
               <span><strong>{p.unitsWithoutList.length} đơn vị chưa gửi danh sách:</strong> {p.unitsWithoutList.map((u) => u.unitName).join('; ')}</span>
@@ -99,7 +104,11 @@ export function OverviewScreen() {
               Giao chỉ tiêu cho các đơn vị ở màn hình “Đơn vị &amp; chỉ tiêu”, rồi nhập danh sách đăng ký của từng đơn vị.
             </EmptyState>
           ) : (
-            <ProgressTable report={p} />
+            <>
+              <ProgressTable report={p} />
+              {p.months.length > 0 && <h2>Theo tháng của bảng chỉ tiêu</h2>}
+              <MonthTable report={p} />
+            </>
           )}
           <div className="overview-charts">
             <div className="card">

@@ -40,7 +40,8 @@ export function QuotaGrid({ units, cols, months, draft, target, onChange, onPast
     e.preventDefault();
     onPaste(text, r, c);
   };
-  const colTotal = (c: GridColumn) => units.reduce((a, u) => a + (parseCell(draft.get(cellKey(u.id, c))) || 0), 0);
+  // A column nobody filled (the whole-campaign registrants of a monthly table) totals to nothing, not to a misleading 0.
+  const colTotal = (c: GridColumn) => (units.some((u) => (draft.get(cellKey(u.id, c)) ?? '').trim() !== '') ? units.reduce((a, u) => a + (parseCell(draft.get(cellKey(u.id, c))) || 0), 0) : null);
   const total = (f: 'registrants' | 'bloodUnits') => units.reduce((a, u) => a + unitTotal(draft, u.id, f, months), 0);
   const diff = (f: 'registrants' | 'bloodUnits') => {
     const t = target[f];

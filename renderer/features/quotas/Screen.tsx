@@ -2,10 +2,24 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, call } from '../../api';
 import { useCampaign } from '../../app/campaign-context';
 import { readUpload, saveDownload } from '../../components/files';
+import { formatNumber } from '../../components/format';
 import { useAction, useLoad } from '../../components/hooks';
 import { EmptyState, ErrorBanner, Modal, Notice } from '../../components/ui';
 import { applyPaste, columnsFor, draftFrom, entriesFrom, monthModeOf, parseCell, type Draft, type MonthMode } from './grid-model';
 import { QuotaGrid } from './QuotaGrid';
+import { ConfirmUnitsDialog } from './ConfirmUnitsDialog';
+import type { QuotaImportResult, UnitResolution } from '../../../shared/ipc/channels/quotas';
+import type { FileUpload } from '../../../shared/ipc/channels/files';
+
+const LEDGER_WORDS: Record<string, string> = { unit: 'dòng đơn vị', title: 'tiêu đề', header: 'dòng tiêu đề cột', blank: 'dòng trống', section: 'đề mục', total: 'dòng tổng', footer: 'ghi chú/ký tên', error: 'dòng lỗi' };
+/** "17 dòng đơn vị, 1 dòng tổng, 2 tiêu đề…": every row of the file accounted for. */
+const ledgerText = (counts: Record<string, number>) => Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${LEDGER_WORDS[k] ?? k}`).join(', ');
+/** "Dòng tổng cộng của bảng “Tổng cộng”": the reader's reason says the kind already, so it is not said twice. */
+const ignoredText = (l: QuotaImportResult['ledger'][number]) => {
+  const word = LEDGER_WORDS[l.kind] ?? l.kind;
+  const what = l.reason && l.kind !== 'error' ? l.reason : `${word}${l.reason ? ` — ${l.reason}` : ''}`;
+  return `${what}${l.name ? ` “${l.name}”` : ''}`;
+};
 import './quotas.css';
 
 /** "Chỉ tiêu": the allocation of the current campaign's targets over the units. */
@@ -18,9 +32,14 @@ export function QuotasScreen() {
   const [mode, setMode] = useState<MonthMode>('bloodUnits');
   const [notice, setNotice] = useState<string | null>(null);
   const [proposing, setProposing] = useState(false);
+  const [confirming, setConfirming] = useState(true);
   const [fromId, setFromId] = useState<number | ''>('');
   const [basis, setBasis] = useState<'donated' | 'registered'>('donated');
   const { busy, error, setError, run } = useAction();
+  const [pending, setPending] = useState<{ upload: FileUpload; unknown: QuotaImportResult['unknown'] } | null>(null);
+  const [importWarnings, setImportWarnings] = useState<string[]>([]);
+  const [ignored, setIgnored] = useState<QuotaImportResult['ledger']>([]);
+  const allUnits = useLoad(() => api.units.list({ includeArchived: false }), []);
   const fileRef = useRef<HTMLInputElement>(null);
   const t = table.data;
 
@@ -43,7 +62,8 @@ export function QuotasScreen() {
     setDirty(true);
   };
   const paste = (text: string, r: number, c: number) => {
-    const res = applyPaste(draft, text, units, cols, r, c);
+    const known = new Map((allUnits.data ?? []).map((u) => [u.id, [...(u.shortName ? [u.shortName] : []), ...u.aliases]]));
+    const res = applyPaste(draft, text, units.map((u) => ({ ...u, names: known.get(u.id) ?? [] })), cols, r, c);
     setDraft(res.draft);
     setDirty(true);
     setNotice(res.unknown.length ? `Đã dán. Không tìm thấy đơn vị: ${res.unknown.join('; ')}.` : 'Đã dán dữ liệu từ Excel; bấm “Lưu” để ghi lại.');
@@ -73,14 +93,42 @@ export function QuotasScreen() {
       setDraft(d);
       setDirty(true);
       setProposing(false);
-      setNotice(`Đã đề xuất theo kết quả của ${p.basis.length} đơn vị (tổng ${p.basisTotal}). Hãy điều chỉnh rồi bấm “Lưu”.`);
+      setNotice(`Đã đề xuất theo kết quả của ${p.basis.length} đơn vị (tổng ${formatNumber(p.basisTotal)}). Hãy điều chỉnh rồi bấm “Lưu”.`);
     });
+  const report = (r: QuotaImportResult, name: string) => {
+    // Counted in units, not cells: a monthly table has five cells per unit.
+    const unitCount = new Set(r.table.entries.map((e) => e.unitId)).size;
+    const parts = [
+      r.imported
+        ? `Đã nhập chỉ tiêu của ${formatNumber(unitCount)} đơn vị từ “${name}” (${ledgerText(r.counts)}).`
+        : `Đã đọc “${name}” (${ledgerText(r.counts)}); chưa nhập chỉ tiêu nào.`,
+    ];
+    if (r.createdUnits.length) parts.push(`Đã tạo ${r.createdUnits.length} đơn vị mới.`);
+    if (r.statedTotals && (r.statedTotals.registrants !== null || r.statedTotals.bloodUnits !== null)) parts.push(`Dòng tổng của bảng: ${r.statedTotals.registrants === null ? '-' : formatNumber(r.statedTotals.registrants)} người đăng ký, ${r.statedTotals.bloodUnits === null ? '-' : formatNumber(r.statedTotals.bloodUnits)} đơn vị máu.`);
+    if (r.unknown.length) parts.push(`Còn ${r.unknown.length} tên chưa có trong danh sách đơn vị: hãy xác nhận.`);
+    setNotice(parts.join(' '));
+    setImportWarnings(r.warnings);
+    // Rows that are not units, and unit rows the clerk chose to leave out (the unknown ones are in the dialog).
+    setIgnored(r.ledger.filter((l) => l.kind !== 'unit' || (l.reason && !r.unknown.some((u) => u.row === l.row))));
+  };
   const importFile = (file: File | undefined) =>
     file &&
     run(async () => {
-      const r = await call(api.quotas.importExcel({ campaignId: current.id, file: await readUpload(file) }));
-      setNotice(`Đã nhập ${r.imported} ô chỉ tiêu từ “${file.name}”.${r.unknown.length ? ` Không có trong danh sách đơn vị: ${r.unknown.map((u) => `dòng ${u.row} “${u.name}”`).join('; ')} — hãy thêm đơn vị rồi nhập lại.` : ''}`);
+      const upload = await readUpload(file);
+      const r = await call(api.quotas.importExcel({ campaignId: current.id, file: upload }));
+      report(r, file.name);
+      setPending(r.unknown.length ? { upload, unknown: r.unknown } : null);
+      setConfirming(true);
       table.reload();
+    });
+  const confirmUnits = (resolutions: UnitResolution[]) =>
+    pending &&
+    run(async () => {
+      const r = await call(api.quotas.importExcel({ campaignId: current.id, file: pending.upload, resolutions }));
+      report(r, pending.upload.name);
+      setPending(null);
+      table.reload();
+      allUnits.reload();
     });
   const exportFile = () => run(async () => saveDownload(await call(api.quotas.exportExcel({ campaignId: current.id }))));
   const others = campaigns.filter((c) => c.id !== current.id);
@@ -109,6 +157,27 @@ export function QuotasScreen() {
       </div>
       <ErrorBanner message={error ?? table.error} onClose={() => setError(null)} />
       <Notice message={notice} />
+      {importWarnings.length > 0 && (
+        <div className="banner banner-warn" role="status">
+          <span><strong>Bảng chỉ tiêu không khớp với chính nó:</strong> {importWarnings.join(' ')}</span>
+          <button className="link" onClick={() => setImportWarnings([])}>Đóng</button>
+        </div>
+      )}
+      {ignored.length > 0 && (
+        <details className="muted">
+          <summary>Các dòng của tệp không nhập thành chỉ tiêu ({ignored.length})</summary>
+          <ul>{ignored.map((l) => <li key={l.row}>Dòng {l.row}: {ignoredText(l)}</li>)}</ul>
+        </details>
+      )}
+      {pending && (
+        <div className="banner banner-warn" role="status">
+          <span>{pending.unknown.length} tên trong bảng chỉ tiêu chưa có trong danh sách đơn vị.</span>
+          <button onClick={() => setConfirming(true)}>Xem và xác nhận…</button>
+        </div>
+      )}
+      {pending && confirming && (
+        <ConfirmUnitsDialog unknown={pending.unknown} units={allUnits.data ?? []} busy={busy} onConfirm={(r) => { setConfirming(false); void confirmUnits(r); }} onClose={() => setConfirming(false)} />
+      )}
       {hasBad && <div className="banner banner-warn">Có ô không phải số nguyên (tô đỏ). Hãy sửa trước khi lưu.</div>}
       {t && units.length === 0 ? (
         <EmptyState title="Chưa có đơn vị" action={<span className="muted">Thêm đơn vị ở thẻ “Đơn vị”.</span>}>Bảng chỉ tiêu có một dòng cho mỗi đơn vị.</EmptyState>

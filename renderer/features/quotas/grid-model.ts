@@ -1,5 +1,7 @@
 import type { QuotaEntry, QuotaTable } from '../../../shared/ipc/channels/quotas';
+import { unitQuota } from '../../../shared/domain/quota-rules';
 import { foldVietnamese } from '../../../shared/domain/text';
+import { unitKey } from '../../../shared/domain/units/unit-names';
 
 /** A column of the allocation grid: a month (0 = whole campaign) and a figure. */
 export interface GridColumn {
@@ -66,27 +68,37 @@ export function entriesFrom(draft: Draft, t: QuotaTable, unitIds: number[]): Quo
 
 /** A unit's effective figure: the whole-campaign cell, or the sum of its months. */
 export function unitTotal(draft: Draft, unitId: number, field: 'registrants' | 'bloodUnits', months: number[]): number {
-  const whole = parseCell(draft.get(`${unitId}:0:${field}`));
-  if (whole !== null && !Number.isNaN(whole)) return whole;
-  return months.reduce((a, m) => a + (parseCell(draft.get(`${unitId}:${m}:${field}`)) || 0), 0);
+  const value = (m: number, f: 'registrants' | 'bloodUnits') => {
+    const v = parseCell(draft.get(`${unitId}:${m}:${f}`));
+    return v === null || Number.isNaN(v) ? null : v;
+  };
+  // the service's rule (shared/domain/quota-rules.ts), applied to what is typed
+  const entries = [0, ...months].map((m) => ({ month: m, registrants: value(m, 'registrants'), bloodUnits: value(m, 'bloodUnits') }));
+  return unitQuota(entries)[field] ?? 0;
 }
 
 /**
  * Tab-separated text pasted from Excel, applied from a starting cell. When the first pasted column holds
  * names rather than numbers, each line goes to the unit of that name instead of the next row down.
  */
-export function applyPaste(draft: Draft, text: string, units: { id: number; name: string }[], cols: GridColumn[], startRow: number, startCol: number): { draft: Draft; unknown: string[] } {
+export function applyPaste(draft: Draft, text: string, units: { id: number; name: string; names?: readonly string[] }[], cols: GridColumn[], startRow: number, startCol: number): { draft: Draft; unknown: string[] } {
   const lines = text.replace(/\r/g, '').split('\n').filter((l, i, all) => l !== '' || i < all.length - 1);
   const rows = lines.map((l) => l.split('\t'));
   const named = rows.length > 0 && rows.every((r) => r[0].trim() !== '' && Number.isNaN(parseCell(r[0]) ?? NaN));
-  const byName = new Map(units.map((u, i) => [foldVietnamese(u.name), i]));
+  // A name as plans write it ("CATP", "P. Vĩnh Trại"): the unit's name, short name or aliases, abbreviations folded.
+  const byName = new Map<string, number>();
+  units.forEach((u, i) => {
+    for (const n of [u.name, ...(u.names ?? [])]) {
+      for (const k of [foldVietnamese(n), unitKey(n)]) if (k && !byName.has(k)) byName.set(k, i);
+    }
+  });
   const next = new Map(draft);
   const unknown: string[] = [];
   rows.forEach((cells, i) => {
     let rowIndex = startRow + i;
     let values = cells;
     if (named) {
-      const found = byName.get(foldVietnamese(cells[0]));
+      const found = byName.get(foldVietnamese(cells[0])) ?? byName.get(unitKey(cells[0]));
       if (found === undefined) {
         unknown.push(cells[0].trim());
         return;

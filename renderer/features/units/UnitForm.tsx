@@ -10,6 +10,8 @@ export interface UnitFormValue {
   kind: UnitKind;
   grouping: string | null;
   parentId: number | null;
+  /** Other names plans and lists use ("CATP", "P. Vĩnh Trại"), one per line. */
+  aliases: string[];
 }
 
 export function UnitForm({ units, initial, title, onSave, onClose, busy }: {
@@ -26,11 +28,13 @@ export function UnitForm({ units, initial, title, onSave, onClose, busy }: {
     kind: initial.kind ?? 'other',
     grouping: initial.grouping ?? null,
     parentId: initial.parentId ?? null,
+    aliases: initial.aliases ?? [],
   });
+  const [aliasText, setAliasText] = useState((initial.aliases ?? []).join('\n'));
   const parents = allowedParents(units.filter((u) => !u.archived), initial.id ?? null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    onSave(v);
+    onSave({ ...v, aliases: aliasText.split('\n').map((a) => a.trim()).filter(Boolean) });
   };
   return (
     <Modal title={title} onClose={onClose}>
@@ -50,6 +54,9 @@ export function UnitForm({ units, initial, title, onSave, onClose, busy }: {
         </Field>
         <Field label="Cụm / nhóm" hint="Không bắt buộc, ví dụ: Cụm xã Thất Khê">
           <input value={v.grouping ?? ''} onChange={(e) => setV({ ...v, grouping: e.target.value || null })} />
+        </Field>
+        <Field label="Tên gọi khác" hint="Mỗi dòng một tên như kế hoạch hay danh sách vẫn viết (CATP, P. Vĩnh Trại, Hội ND TP). Chữ hoa/thường, dấu và các chữ viết tắt quen dùng (P., TP, UBND, LĐLĐ…) đã tự hiểu.">
+          <textarea rows={3} value={aliasText} onChange={(e) => setAliasText(e.target.value)} />
         </Field>
         <div className="form-actions">
           <button type="button" onClick={onClose}>Huỷ</button>

@@ -34,7 +34,12 @@ export function allowedParents(units: Unit[], id: number | null): Unit[] {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const u of units) if (u.parentId !== null && banned.has(u.parentId) && !banned.has(u.id)) banned.add(u.id), (grew = true);
+    for (const u of units) {
+      if (u.parentId !== null && banned.has(u.parentId) && !banned.has(u.id)) {
+        banned.add(u.id);
+        grew = true;
+      }
+    }
   }
   return units.filter((u) => !banned.has(u.id));
 }

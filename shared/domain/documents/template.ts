@@ -6,10 +6,24 @@ const PLACEHOLDER = /\{\{\s*([a-z0-9_]+)\s*\}\}/gi;
 
 /** Replaces every {{key}}; unknown or empty keys become "…" so the gap is visible on paper. */
 export function fillTemplate(text: string, values: TemplateValues): string {
-  return text.normalize('NFC').replace(PLACEHOLDER, (_m, key: string) => {
+  const filled = text.normalize('NFC').replace(PLACEHOLDER, (_m, key: string) => {
     const v = values[key.toLowerCase()];
     return v === null || v === undefined || v === '' ? '…' : String(v).normalize('NFC');
   });
+  return sayYearOnce(filled);
+}
+
+/** "…năm 2026 năm 2026" (a campaign named with its year, then "năm {{nam}}") → "…năm 2026". */
+export function sayYearOnce(text: string): string {
+  return text.replace(/(năm\s+((?:19|20)\d{2}))(?:[\s”"*]*\s+năm\s+\2)+/gu, (m, first: string) => (/[”"]/.test(m) ? m.replace(/\s+năm\s+\d{4}$/u, '') : first));
+}
+
+/** A document's text ends with "./." (Nghị định 30: the end of the content). */
+export function endWithClosingMark(text: string): string {
+  const t = text.replace(/\s+$/u, '');
+  if (!t || /\.\/\.(\*{1,2})?$/u.test(t)) return t;
+  const m = /^([\s\S]*?)[.;:,]?(\*{1,2})?$/u.exec(t)!;
+  return `${m[1]}./.${m[2] ?? ''}`;
 }
 
 /** Placeholders in the text that have no value (to warn the clerk before printing). */

@@ -1,6 +1,6 @@
 /** Finds the header row(s) of a list and maps its columns to fields, from wording and from values. */
-import { fieldFromHeader, foldHeader, subHeaderGender } from './header-synonyms';
-import { isNumberingRow, nonEmptyCols, rowTexts } from './cells';
+import { datePartWord, fieldFromHeader, foldHeader, subHeaderGender } from './header-synonyms';
+import { asRunningNumber, isNumberingRow, nonEmptyCols, rowTexts } from './cells';
 import type { ColumnMapping, FieldKey, SheetGrid } from './types';
 
 export interface DetectedHeader {
@@ -26,14 +26,15 @@ function rowFields(texts: string[]): Set<FieldKey> {
   return fields;
 }
 
-function scoreOf(fields: Set<FieldKey>): { score: number; hasName: boolean } {
+function scoreOf(fields: Set<FieldKey>): { score: number; hasName: boolean; stt?: boolean } {
   const hasName = fields.has('full_name') || fields.has('name_first') || fields.has('name_last');
-  return { score: fields.size - (fields.has('stt') ? 1 : 0), hasName };
+  return { score: fields.size - (fields.has('stt') ? 1 : 0), hasName, stt: fields.has('stt') };
 }
 
 /** Score of a row as a header, together with the row under it when that continues it. */
-function scoreRow(sheet: SheetGrid, r: number): { score: number; hasName: boolean } {
+function scoreRow(sheet: SheetGrid, r: number): { score: number; hasName: boolean; stt?: boolean } {
   const top = rowTexts(sheet.rows[r]);
+  if (looksLikeDataRow(sheet.rows[r], top)) return { score: 0, hasName: false };
   const fields = rowFields(top);
   const own = scoreOf(fields);
   if (!own.hasName && own.score < 2) return own; // a title or blank row above the header is not its top
@@ -42,15 +43,40 @@ function scoreRow(sheet: SheetGrid, r: number): { score: number; hasName: boolea
   return scoreOf(fields);
 }
 
+/**
+ * A person's row is no header: it starts with a running number ("1", "2."), or holds a date, an ID or a
+ * phone (a cell of seven digits or more). Person names such as "Hồ Tên" would otherwise read as headers.
+ */
+function looksLikeDataRow(row: SheetGrid['rows'][number], texts: string[]): boolean {
+  const cols = nonEmptyCols(texts);
+  if (cols.length === 0) return false;
+  if (cols.length >= 2 && asRunningNumber(texts[cols[0]]) !== null && !isNumberingRow(texts)) return true;
+  for (const c of cols) {
+    const cell = row?.[c];
+    if (cell?.date) return true;
+    if (typeof cell?.v === 'number' && cell.v >= 1_000_000) return true;
+    const t = texts[c];
+    if (/\d{7,}/.test(t.replace(/[\s.]/g, '')) && !/\p{L}{3,}/u.test(t)) return true;
+    if (/^\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{2,4}$/.test(t)) return true;
+  }
+  return false;
+}
+
 /** A row under the header that continues it: merged copies, Nam/Nữ, or other header words only. */
 function isSubHeaderRow(top: string[], sub: string[]): boolean {
   const cols = nonEmptyCols(sub);
   if (cols.length === 0) return false;
+  // A full header of its own (a header printed again under a person's row) continues nothing.
+  const own = rowFields(sub);
+  if ((own.has('full_name') || own.has('name_first')) && own.size >= 3 && cols.every((c) => sub[c] !== top[c])) return false;
+  // One header-like word alone ("Thôn Nà Pàn" in the name column) is a section heading, not a sub-header.
+  const differing = cols.filter((c) => sub[c] !== top[c]);
+  if (differing.length === 1 && !subHeaderGender(sub[differing[0]]) && !datePartWord(sub[differing[0]]) && cols.length === 1) return false;
   let genderWords = 0;
   for (const c of cols) {
     const t = sub[c];
     if (t === top[c]) continue;
-    if (subHeaderGender(t)) { genderWords++; continue; }
+    if (subHeaderGender(t) || datePartWord(t)) { genderWords++; continue; }
     if (t.length <= 60 && fieldFromHeader(t)) continue;
     return false;
   }
@@ -62,8 +88,11 @@ export function detectHeader(sheet: SheetGrid): DetectedHeader | null {
   let best = -1;
   let bestScore = 0;
   for (let r = 0; r < limit; r++) {
-    const { score, hasName } = scoreRow(sheet, r);
-    if (hasName && score >= 2 && score > bestScore) {
+    const { score, hasName, stt } = scoreRow(sheet, r);
+    // "STT | Họ và tên | …" is a header even when the other columns are named in words of their own:
+    // their values decide them.
+    const sttAndName = stt && score >= 1 && nonEmptyCols(rowTexts(sheet.rows[r])).length >= 3;
+    if (hasName && (score >= 2 || sttAndName) && score > bestScore) {
       best = r;
       bestScore = score;
     }
@@ -95,7 +124,7 @@ export function detectHeader(sheet: SheetGrid): DetectedHeader | null {
   for (let c = 0; c < width; c++) {
     let t = top[c] ?? '';
     const s = sub?.[c] ?? '';
-    if (!t && s && subHeaderGender(s)) t = lastTop; // merged top cell read without its copies
+    if (!t && s && (subHeaderGender(s) || datePartWord(s))) t = lastTop; // merged top cell read without its copies
     if (t) lastTop = t;
     headers[c] = s && s !== t ? (t ? `${t} / ${s}` : s) : t;
     const g = s ? subHeaderGender(s) : null;
@@ -108,7 +137,35 @@ export function detectHeader(sheet: SheetGrid): DetectedHeader | null {
     if (field) mapping[c] = field;
   }
   fixNameParts(mapping);
+  fixDateParts(top, sub, mapping);
   return { headerRows, headers, mapping, dataStart: next + 1 };
+}
+
+/**
+ * A birth date over Ngày / Tháng / Năm columns: sub-headers under a merged "Ngày tháng năm sinh", or
+ * adjacent top headers "Ngày sinh" / "Tháng sinh" / "Năm sinh". Needs at least two parts side by side.
+ */
+function fixDateParts(top: string[], sub: string[] | null, mapping: ColumnMapping): void {
+  const width = Math.max(top.length, sub?.length ?? 0);
+  const parts: ('d' | 'm' | 'y' | 'n' | null)[] = [];
+  for (let c = 0; c < width; c++) {
+    const s = sub?.[c] ?? '';
+    const own = s && s !== top[c] ? s : top[c] ?? '';
+    const p = datePartWord(own);
+    parts[c] = p ?? (foldHeader(own) === 'nam' && s && s !== top[c] ? 'n' : null);
+  }
+  for (let c = 0; c < width; c++) {
+    if (!parts[c]) continue;
+    let e = c;
+    while (e + 1 < width && parts[e + 1]) e++;
+    const run = parts.slice(c, e + 1);
+    const kinds = new Set(run.map((p) => (p === 'n' ? 'y' : p)));
+    const real = run.filter((p) => p !== 'n').length;
+    if (run.length >= 2 && run.length <= 3 && kinds.size === run.length && real >= 1 && (kinds.has('y') || kinds.has('m'))) {
+      for (let k = c; k <= e; k++) mapping[k] = parts[k] === 'd' ? 'birth_d' : parts[k] === 'm' ? 'birth_mo' : 'birth_y';
+    }
+    c = e;
+  }
 }
 
 /** "Tên" without "Họ đệm" (or the reverse) is the full name. */

@@ -85,6 +85,20 @@ export function extractRow(row: GridRow, mapping: ColumnMapping | ColumnPlan, op
     const d = normalizeBirthDate(source.cell.v, { ...dateOpts, date: source.cell.date });
     birth_date = d.value;
     if (d.problem) issues.push({ field: 'birth', col: source.col, severity: d.value ? 'warning' : 'error', code: d.value ? 'doubtful_date' : 'impossible_date', message: d.problem });
+  } else if (plan.birth_y.length || plan.birth_d.length || plan.birth_mo.length) {
+    // Ngày / Tháng / Năm in three columns; the year alone when day and month are blank.
+    const dC = firstCell(row, texts, plan.birth_d);
+    const mC = firstCell(row, texts, plan.birth_mo);
+    const yC = firstCell(row, texts, plan.birth_y);
+    const part = (x: { cell: GridCell; col: number } | null) => (x ? (x.cell.date ? x.cell.date : cellText(x.cell)) : '');
+    if (yC) {
+      const y = part(yC);
+      const d = dC && mC ? normalizeBirthDate(`${part(dC)}/${part(mC)}/${y}`, dateOpts) : normalizeBirthDate(typeof yC.cell.v === 'number' ? yC.cell.v : y, dateOpts);
+      birth_date = d.value;
+      if (d.problem) issues.push({ field: 'birth', col: yC.col, severity: d.value ? 'warning' : 'error', code: d.value ? 'doubtful_date' : 'impossible_date', message: d.problem });
+    } else if (dC || mC) {
+      issues.push({ field: 'birth', col: (dC ?? mC)!.col, severity: 'error', code: 'impossible_date', message: 'Có ngày/tháng sinh nhưng thiếu năm sinh.' });
+    }
   }
 
   const idCell = firstCell(row, texts, plan.national_id);

@@ -17,17 +17,17 @@ const RULES: Rule[] = [
   { field: 'stt', test: /^(stt|tt|so tt|so thu tu|thu tu|s t t|no)$/ },
   { field: 'last_donation', test: /(ngay|lan) hien (mau )?(gan nhat|gan day nhat|cuoi|lan cuoi)|hien (mau )?lan cuoi|lan hien cuoi/ },
   { field: 'prior_donations', test: /\b(so lan|lan hien|lan da hien|so lan da hien)\b/ },
-  { field: 'blood_group', test: /\bnhom mau\b|^mau$|^nhom$|blood/ },
+  { field: 'blood_group', test: /\bnhom mau\b|^mau$|^nhom$|blood|^nm$|^n mau$/ },
   { field: 'name_first', test: /^(ho dem|ho va dem|ho va ten dem|ho chu dem|ho ten dem|ho lot|ho|ten dem|dem|chu dem|ten lot|lot)$/ },
   { field: 'name_last', test: /^ten$/ },
-  { field: 'full_name', test: /^(ho|ho va|ho,)?\s*(va\s+)?ten\b(?!\s*(thon|don vi|co quan|truong|lop|xa|phuong|khoi|to chuc|chi doan|chi hoi))|^ho\s*(va)?\s*ten|\bho ten\b|^full name|^ho va ten/ },
-  { field: 'birth', test: /\b(ngay|nam|thang)\b.*\bsinh\b|^sinh ngay|^sinh nam|^ns$|^nam sinh$|^dob$|ngay sinh|nam sinh/ },
+  { field: 'full_name', test: /^(ht|hvt|h t|h va t|ho ten nguoi dang ky|ten nguoi hien|nguoi dang ky)$|^(ho|ho va|ho,)?\s*(va\s+)?ten\b(?!\s*(thon|don vi|co quan|truong|lop|xa|phuong|khoi|to chuc|chi doan|chi hoi))|^ho\s*(va)?\s*ten|\bho ten\b|^full name|^ho va ten/ },
+  { field: 'birth', test: /\b(ngay|nam|thang)\b.*\bsinh\b|^sinh ngay|^sinh nam|^ns$|^nam sinh$|^dob$|ngay sinh|nam sinh|^(ntns|nts|ngay thang nam sinh|n s|ngay sinh nam sinh|sinh)$/ },
   { field: 'gender', test: /^(gioi tinh|gioi|phai|nam nu|nam hoac nu|gt|gioi tinh nam nu)$|gioi tinh/ },
-  { field: 'national_id', test: /cccd|cmnd|can cuoc|chung minh|dinh danh|so cc|cmt|\bid\b/ },
-  { field: 'phone', test: /dien thoai|\bsdt\b|\bdt\b|di dong|\bsđt\b|phone|lien he|so dt/ },
-  { field: 'address', test: /dia chi|cu tru|noi o|thuong tru|tam tru|que quan|cho o|^thon|^khoi|^xom|^ban$|^to dan pho|^ap$|^thon xom/ },
-  { field: 'workplace', test: /^(don vi|noi cong tac|cong tac|nghe|co quan|chuc vu|khoa|phong|chi hoi|chi doan|lop|cap bac|noi lam viec|truong hoc)|don vi cong tac|nghe nghiep|co quan cong tac/ },
-  { field: 'note', test: /ghi chu|^note|ghi chu khac/ },
+  { field: 'national_id', test: /cccd|cmnd|can cuoc|chung minh|dinh danh|so cc|cmt|\bid\b|^cc$|ddcn|^so dd$|^cmnd cccd$/ },
+  { field: 'phone', test: /dien thoai|\bsdt\b|\bdt\b|di dong|\bsđt\b|phone|lien he|so dt|\bdd\b|^dtdd$|^dtlh$|^sdt lh$/ },
+  { field: 'address', test: /dia chi|cu tru|noi o|thuong tru|tam tru|que quan|cho o|^thon|^khoi|^xom|^ban$|^to dan pho|^ap$|^thon xom|^dc$|^d c$|^dctt$|^noi o hien nay$/ },
+  { field: 'workplace', test: /^(don vi|noi cong tac|cong tac|nghe|co quan|chuc vu|khoa|phong|chi hoi|chi doan|lop|cap bac|noi lam viec|truong hoc)|don vi cong tac|nghe nghiep|co quan cong tac|^dv\b|^dvct$|^noi ct$|^don vi ct$|^cq cong tac$|^nghe$/ },
+  { field: 'note', test: /ghi chu|^note|ghi chu khac|^gc$|^g c$/ },
 ];
 
 /** Canonical wordings for fuzzy matching of typos ("Ho va tne", "Ngay sin"). */
@@ -98,4 +98,16 @@ export function subHeaderGender(header: string): 'M' | 'F' | null {
 /** True for words that belong to a header row but name no field (still a sign of a header). */
 export function isHeaderish(header: string): boolean {
   return subHeaderGender(header) !== null || fieldFromHeader(header) !== null;
+}
+
+/**
+ * "Ngày" / "Tháng" / "Năm" (also "Ngày sinh"…) under a merged "Ngày tháng năm sinh", or side by side:
+ * one part of a birth date. "Nam" without its accent is ambiguous (male) and is a year only in context.
+ */
+export function datePartWord(header: string): 'd' | 'm' | 'y' | null {
+  const t = header.normalize('NFC').toLocaleLowerCase('vi').replace(/[^\p{L}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  if (/^(ngày|ngay)( sinh)?$/.test(t)) return 'd';
+  if (/^(tháng|thang)( sinh)?$/.test(t)) return 'm';
+  if (/^(năm)( sinh)?$/.test(t)) return 'y';
+  return null;
 }

@@ -8,6 +8,8 @@ export interface GridCell {
   date?: string;
   /** A formula whose cached value is missing. */
   formulaNoValue?: boolean;
+  /** The text was cut to the reader's field limit; this was its length (the preview shows a warning). */
+  cut?: number;
 }
 
 export type GridRow = (GridCell | undefined)[];
@@ -24,6 +26,7 @@ export interface SheetGrid {
 export const FIELD_KEYS = [
   'stt', 'full_name', 'name_first', 'name_last', 'birth', 'birth_m', 'birth_f', 'gender', 'gender_m', 'gender_f',
   'national_id', 'phone', 'address', 'workplace', 'blood_group', 'prior_donations', 'last_donation', 'note',
+  'birth_d', 'birth_mo', 'birth_y',
 ] as const;
 export type FieldKey = (typeof FIELD_KEYS)[number];
 
@@ -49,6 +52,9 @@ export const FIELD_LABELS: Record<FieldKey | 'ignore', string> = {
   prior_donations: 'Số lần đã hiến',
   last_donation: 'Ngày hiến gần nhất',
   note: 'Ghi chú',
+  birth_d: 'Ngày sinh (cột Ngày)',
+  birth_mo: 'Tháng sinh (cột Tháng)',
+  birth_y: 'Năm sinh (cột Năm)',
   ignore: 'Bỏ qua',
 };
 
@@ -76,4 +82,44 @@ export interface PersonValues {
   blood_group: string | null;
   prior_donations: number | null;
   note: string | null;
+}
+
+/** What a source row turned out to be, when it is not a person. */
+export const IGNORED_KINDS = ['title', 'header', 'repeated_header', 'blank', 'stt_only', 'section', 'footer', 'total', 'sheet_skipped'] as const;
+export type IgnoredKind = (typeof IGNORED_KINDS)[number];
+export const LEDGER_KINDS = ['person', 'error', ...IGNORED_KINDS] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = {
+  person: 'người',
+  error: 'dòng lỗi',
+  title: 'dòng tiêu đề trên bảng',
+  header: 'dòng tên cột',
+  repeated_header: 'tên cột lặp lại',
+  blank: 'dòng trống',
+  stt_only: 'chỉ có số thứ tự',
+  section: 'dòng nhóm',
+  footer: 'chân trang',
+  total: 'dòng tổng cộng',
+  sheet_skipped: 'trang tính bỏ qua',
+};
+
+/**
+ * One source row in the row ledger: every row of every sheet is exactly one entry (a row holding two
+ * people printed side by side gives one entry per person, with `part`).
+ */
+export interface LedgerEntry {
+  /** 1-based Excel row (CSV: line). */
+  row: number;
+  /** 1, 2… when one printed row holds several people (left and right blocks). */
+  part?: number;
+  kind: LedgerKind;
+  /** Why the row was so classified (Vietnamese). */
+  reason: string;
+  /** The row's text, for ignored rows only (never for people). */
+  text?: string;
+  /** A warning the clerk must see: the row carries identity data but is ignored. */
+  warning?: string;
+  /** 0-based column at fault, for errors. */
+  col?: number;
 }

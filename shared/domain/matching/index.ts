@@ -4,3 +4,4 @@ export * from './national-id';
 export * from './record';
 export * from './score-pair';
 export * from './merge-defaults';
+export * from './auto-merge';

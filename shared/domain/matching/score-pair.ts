@@ -13,6 +13,8 @@ export interface PairScore {
   nameSimilarity: number;
   /** Same ID number and (nearly) the same name: safe to merge in bulk after a summary. */
   obvious: boolean;
+  /** Facts of one row that the other contradicts (another birth year or date, another sex, a CCCD that fits neither). */
+  conflicts: string[];
 }
 
 /** Default score from which a pair is proposed (and counted in exports) as one person. */
@@ -20,8 +22,8 @@ export const DEFAULT_THRESHOLD = 0.8;
 /** Below this a pair is not shown at all. */
 export const MIN_SHOWN_SCORE = 0.3;
 
-const NAME_SAME = 0.94;
-const NAME_NEAR = 0.85;
+export const NAME_SAME = 0.94;
+export const NAME_NEAR = 0.85;
 const NAME_TYPO = 0.75;
 
 function idLabel(p: PreparedRecord): string {
@@ -108,7 +110,7 @@ export function scorePair(a: PreparedRecord, b: PreparedRecord): PairScore {
       // Namesakes born the same day exist; with two different phones and no ID to compare, the
       // clerk decides (a person may also give another phone, so the pair is still shown).
       const phoneDiffers = phoneV === 'different';
-      score = (sim >= NAME_SAME ? 0.9 : 0.82) - (phoneDiffers ? 0.12 : 0);
+      score = phoneDiffers ? (sim >= NAME_SAME ? DEFAULT_THRESHOLD : 0.7) : sim >= NAME_SAME ? 0.9 : 0.82;
       reasons.push(exactName ? 'cùng họ tên và ngày sinh' : sim >= NAME_SAME ? 'họ tên gần như trùng, cùng ngày sinh' : 'tên gần giống, cùng ngày sinh');
       if (phoneDiffers) reasons.push('nhưng khác số điện thoại và không có số giấy tờ để đối chiếu');
     } else if (allWordsClose && phoneSame && (birthV === 'same' || birthV === 'similar') && genderV !== 'different') {
@@ -133,7 +135,7 @@ export function scorePair(a: PreparedRecord, b: PreparedRecord): PairScore {
   reasons.push(...conflicts);
   if (a.selfMismatch.length || b.selfMismatch.length) reasons.push('số CCCD không khớp giới tính/năm sinh ghi trên dòng');
   score = Math.max(0, Math.min(1, Math.round(score * 1000) / 1000));
-  return { score, reasons, fields, nameSimilarity: sim, obvious: idV === 'same' && sim >= NAME_SAME && conflicts.length === 0 };
+  return { score, reasons, fields, nameSimilarity: sim, obvious: idV === 'same' && sim >= NAME_SAME && conflicts.length === 0, conflicts };
 }
 
 /**

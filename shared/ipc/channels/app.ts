@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../define';
+import { jobStatusSchema } from './jobs';
 
 export const officeProfileSchema = z.object({
   officeName: z.string().trim().min(1, 'Hãy nhập tên cơ quan ban hành.').max(200),
@@ -8,7 +9,10 @@ export const officeProfileSchema = z.object({
   signerName: z.string().trim().max(100).default(''),
   signerTitle: z.string().trim().max(100).default(''),
   signerAuthority: z.enum(['', 'TM.', 'KT.', 'TL.', 'Q.', 'TUQ.']).default(''),
+  /** The issuing body's code in document numbers ("15/KH-HCTĐ"): asked at first run. */
   docSuffix: z.string().trim().max(30).default('BCĐ'),
+  /** The steering committee's standing body, named in plans ("Hội Chữ thập đỏ thành phố"); '' = the issuing body itself. */
+  standingBody: z.string().trim().max(200).default(''),
 });
 export type OfficeProfile = z.output<typeof officeProfileSchema>;
 
@@ -21,15 +25,8 @@ export const appInfoSchema = z.object({
   counts: z.object({ units: z.number(), campaigns: z.number(), people: z.number(), registrations: z.number() }),
 });
 
-export const jobStatusSchema = z.object({
-  id: z.string(),
-  state: z.enum(['running', 'done', 'failed', 'cancelled']),
-  progress: z.number().min(0).max(1),
-  message: z.string(),
-  result: z.unknown().optional(),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
-});
-export type JobStatus = z.output<typeof jobStatusSchema>;
+/** A job's status: a union on the job's kind, each with its own typed result (channels/jobs.ts). */
+export { jobStatusSchema, type JobStatus } from './jobs';
 
 export const appChannels = {
   'app:info': channel(z.object({}).default({}), appInfoSchema),

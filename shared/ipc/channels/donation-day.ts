@@ -70,6 +70,10 @@ export const resultRowSchema = z.object({
   volumeMl: volume.nullable(),
   reason: z.string().nullable(),
   certificateSerial: z.string().nullable(),
+  /** What the facility wrote of the person: sex, tested blood group, their unit or address. */
+  gender: z.enum(['M', 'F']).nullable().default(null),
+  bloodGroup: z.string().nullable().default(null),
+  unitText: z.string().nullable().default(null),
 });
 export type ResultRow = z.output<typeof resultRowSchema>;
 
@@ -80,8 +84,20 @@ export const resultImportSchema = z.object({
   /** Rows matching no registration: recorded as walk-ins, listed for review. */
   walkIns: z.array(resultRowSchema.extend({ personId: z.number() })),
   /** Rows matching several registrations: not recorded until the clerk chooses. */
-  unmatched: z.array(resultRowSchema.extend({ reason: z.string().nullable(), problem: z.string(), candidates: z.array(checkinHitSchema) })),
+  unmatched: z.array(
+    resultRowSchema.extend({
+      reason: z.string().nullable(),
+      problem: z.string(),
+      candidates: z.array(checkinHitSchema),
+      /** ambiguous: two people could share the row; no_identity: a name only; difference: the desk recorded otherwise. */
+      kind: z.enum(['ambiguous', 'no_identity', 'difference']).default('ambiguous'),
+    }),
+  ),
   skipped: z.array(z.object({ row: z.number(), problem: z.string() })),
+  /** Rows of the sheet that are not people, each with its kind and why (title, header, total, footer, no name). */
+  ignored: z.array(z.object({ row: z.number(), kind: z.enum(['title', 'header', 'stt_only', 'total', 'footer']), reason: z.string() })).default([]),
+  /** How many rows each rule decided (cùng CCCD, cùng SĐT và họ tên, cùng họ tên và năm sinh…). */
+  rules: z.record(z.string(), z.number()).optional(),
 });
 export type ResultImport = z.output<typeof resultImportSchema>;
 
@@ -108,4 +124,12 @@ export const donationDayChannels = {
     checkinHitSchema,
   ),
   'donationDay:stats': channel(z.object({ campaignId: z.number().int() }), dayStatsSchema),
+  /** Result rows waiting for the clerk (kept in the database until resolved). */
+  'donationDay:reviews': channel(z.object({ campaignId: z.number().int() }), z.array(resultImportSchema.shape.unmatched.element.extend({ file: z.string() }))),
+  /** Keeps the outcome entered at the desk for a row the facility's list records otherwise. */
+  'donationDay:keepDesk': channel(z.object({ campaignId: z.number().int(), file: z.string().min(1).max(255), row: z.number().int() }), z.object({ ok: z.boolean() })),
+  /** How many result rows wait for the clerk (the count on the menu). */
+  'donationDay:reviewCount': channel(z.object({ campaignId: z.number().int() }), z.object({ count: z.number() })),
+  /** Confirms every waiting row that has exactly one candidate. */
+  'donationDay:confirmSingles': channel(z.object({ campaignId: z.number().int() }), z.object({ confirmed: z.number() })),
 };

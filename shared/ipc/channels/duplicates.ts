@@ -81,19 +81,30 @@ export const mergeRecordSchema = z.object({
   mergedName: z.string(),
   createdAt: z.string(),
   undoneAt: z.string().nullable(),
+  /** The bulk merge it belonged to, and the rule that decided it; null for a merge the clerk made. */
+  batchId: z.number().nullable().default(null),
+  rule: z.string().nullable().default(null),
 });
 export type MergeRecord = z.output<typeof mergeRecordSchema>;
 
-export const creditRuleSchema = z.enum(['first_list', 'home_unit']);
+export const creditRuleSchema = z.enum(['first_list', 'home_unit', 'both_units']);
 export type CreditRule = z.output<typeof creditRuleSchema>;
 
 export const bulkSummarySchema = z.object({
   pairs: z.number(),
   people: z.number(),
-  examples: z.array(z.object({ a: z.string(), b: z.string(), reasons: z.array(z.string()) })),
+  /** How many pairs each rule decides, in the words shown before merging. */
+  rules: z.array(z.object({ rule: z.string(), pairs: z.number() })).default([]),
+  examples: z.array(z.object({ a: z.string(), b: z.string(), reasons: z.array(z.string()), rule: z.string().default('') })),
+  /** Pairs still left for the clerk after this bulk merge. */
+  remaining: z.number().default(0),
 });
 
 export const unitDuplicateCountSchema = z.object({ unitId: z.number(), unitName: z.string(), registrations: z.number(), duplicates: z.number() });
+
+/** What the whole-campaign matching job (duplicates:match) hands back. */
+export const matchJobResultSchema = z.object({ pairs: z.number(), proposed: z.number(), people: z.number() });
+export type MatchJobResult = z.output<typeof matchJobResultSchema>;
 
 const campaignArg = z.object({ campaignId: z.number().int() });
 
@@ -117,7 +128,9 @@ export const duplicatesChannels = {
   'duplicates:getCreditRule': channel(z.object({}).default({}), z.object({ rule: creditRuleSchema })),
   'duplicates:setCreditRule': channel(z.object({ rule: creditRuleSchema }), z.object({ rule: creditRuleSchema })),
   'duplicates:bulkSummary': channel(campaignArg, bulkSummarySchema),
-  'duplicates:bulkMerge': channel(campaignArg, z.object({ merged: z.number(), skipped: z.number() })),
+  'duplicates:bulkMerge': channel(campaignArg, z.object({ merged: z.number(), skipped: z.number(), batchId: z.number().nullable().default(null) })),
+  /** Undoes every merge of one bulk merge that is not undone yet. */
+  'duplicates:undoBulkMerge': channel(z.object({ batchId: z.number().int() }), z.object({ undone: z.number() })),
   'duplicates:units': channel(campaignArg, z.array(unitDuplicateCountSchema)),
   'duplicates:exportFeedback': channel(campaignArg.extend({ unitId: z.number().int() }), fileDownloadSchema),
 };

@@ -51,8 +51,19 @@ export const privacyChannels = {
   'privacy:correctPerson': channel(personCorrectionSchema, personSummarySchema),
   'privacy:erasePerson': channel(z.object({ id: z.number().int(), mode: z.enum(['delete', 'anonymise']) }), eraseResultSchema),
   'audit:list': channel(
-    z.object({ page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(500).default(50), action: z.string().max(60).optional() }).default({ page: 1, pageSize: 50 }),
+    z.object({
+      page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(500).default(50), action: z.string().max(60).optional(),
+      /** A group of the screen's filter (shared/domain/audit-labels.ts). */
+      category: z.string().max(40).optional(),
+      from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    }).default({ page: 1, pageSize: 50 }),
     z.object({ rows: z.array(auditEntrySchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+  ),
+  /** The clerk saved or printed a produced file (documents with names, lists): logged as an export of personal data. */
+  'audit:recordExport': channel(
+    z.object({ kind: z.enum(['save', 'print']), fileName: z.string().trim().min(1).max(300), what: z.string().trim().max(200).optional() }),
+    z.object({ ok: z.boolean() }),
   ),
   'audit:verify': channel(z.object({}).default({}), z.object({ ok: z.boolean(), brokenAt: z.number().nullable(), count: z.number() })),
 };

@@ -11,6 +11,8 @@ export const progressFiguresSchema = z.object({
   afterDuplicates: z.number(),
   donated: z.number(),
   deferred: z.number(),
+  /** Millilitres donated (the result report's figure). */
+  volumeMl: z.number().default(0),
   /** afterDuplicates / quotaRegistrants × 100, null without a quota. */
   percentRegistrants: z.number().nullable(),
   /** donated / quotaBloodUnits × 100, null without a quota. */
@@ -18,12 +20,28 @@ export const progressFiguresSchema = z.object({
 });
 export type ProgressFigures = z.output<typeof progressFiguresSchema>;
 
+/** One month of a unit (or of the total): the month's quotas and what came in that month. */
+export const progressMonthSchema = z.object({
+  /** 1–12. */
+  month: z.number(),
+  quotaRegistrants: z.number().nullable(),
+  quotaBloodUnits: z.number().nullable(),
+  /** Registration rows for that month: received before a donation day of that month (else received in it). */
+  registered: z.number(),
+  /** Donated / deferred on donation days of that month. */
+  donated: z.number(),
+  deferred: z.number(),
+});
+export type ProgressMonth = z.output<typeof progressMonthSchema>;
+
 export const progressRowSchema = progressFiguresSchema.extend({
   unitId: z.number().nullable(),
   unitName: z.string(),
   kind: z.string().nullable(),
   grouping: z.string().nullable(),
   listReceived: z.boolean(),
+  /** The month split (one entry per month of `ProgressReport.months`); empty when the quotas have no months. */
+  months: z.array(progressMonthSchema).default([]),
 });
 export type ProgressRow = z.output<typeof progressRowSchema>;
 
@@ -42,6 +60,10 @@ export const progressReportSchema = z.object({
   groups: z.array(progressFiguresSchema.extend({ key: z.string(), label: z.string() })),
   kinds: z.array(z.string()),
   groupings: z.array(z.string()),
+  /** Months of the quota table (1–12); empty when the quotas are not split by month. */
+  months: z.array(z.number()).default([]),
+  /** The total of every unit per month. */
+  monthTotals: z.array(progressMonthSchema).default([]),
 });
 export type ProgressReport = z.output<typeof progressReportSchema>;
 

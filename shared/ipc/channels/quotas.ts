@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../define';
 import { fileDownloadSchema, fileUploadSchema } from './files';
+import { unitKindValues } from '../../domain/unit-kinds';
 
 const count = z.number().int().min(0).max(10_000_000).nullable();
 
@@ -36,9 +37,51 @@ export const quotaProposalSchema = z.object({
 });
 export type QuotaProposal = z.output<typeof quotaProposalSchema>;
 
+/** One source row of a quota table or unit list: a unit line, an ignored row (with kind and reason) or an error. */
+export const tableLedgerRowSchema = z.object({
+  row: z.number(),
+  kind: z.enum(['unit', 'title', 'header', 'blank', 'section', 'total', 'footer', 'error']),
+  reason: z.string().optional(),
+  name: z.string().optional(),
+});
+export type TableLedgerRow = z.output<typeof tableLedgerRowSchema>;
+
+/** What to do with a name of the table that is not a known unit: the best existing unit, or a new one. */
+export const unitSuggestionSchema = z.object({
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+  /** 0..1: how well the name fits the existing unit. */
+  score: z.number().nullable(),
+  /** The name a new unit would get (abbreviations written out). */
+  newName: z.string(),
+  newKind: z.enum(unitKindValues),
+});
+export type UnitSuggestion = z.output<typeof unitSuggestionSchema>;
+
+/** The clerk's answer for one row: an existing unit, a new unit (name, kind), or leave the row out (both null). */
+export const unitResolutionSchema = z.object({
+  row: z.number().int(),
+  unitId: z.number().int().nullable(),
+  newName: z.string().trim().min(1).max(200).nullable().default(null),
+  newKind: z.enum(unitKindValues).optional(),
+});
+export type UnitResolution = z.input<typeof unitResolutionSchema>;
+
 export const quotaImportResultSchema = z.object({
   imported: z.number(),
-  unknown: z.array(z.object({ row: z.number(), name: z.string() })),
+  /** Names not known as units, with a suggestion; their rows were not imported. */
+  unknown: z.array(z.object({ row: z.number(), name: z.string(), suggestion: unitSuggestionSchema.optional() })),
+  /** Names taken as an existing unit although written differently (kept as the unit's alias). */
+  matched: z.array(z.object({ row: z.number(), name: z.string(), unitId: z.number(), unitName: z.string() })).default([]),
+  createdUnits: z.array(z.object({ row: z.number(), name: z.string(), unitId: z.number(), unitName: z.string(), kind: z.string() })).default([]),
+  /** The table disagrees with itself (a row total, the total row). */
+  warnings: z.array(z.string()).default([]),
+  ledger: z.array(tableLedgerRowSchema).default([]),
+  counts: z.record(z.string(), z.number()).default({}),
+  sheet: z.string().default(''),
+  /** Sums of the unit lines read, and the table's own total row (null when it has none). */
+  fileTotals: z.object({ registrants: z.number(), bloodUnits: z.number() }).optional(),
+  statedTotals: z.object({ registrants: z.number().nullable(), bloodUnits: z.number().nullable() }).optional(),
   table: quotaTableSchema,
 });
 export type QuotaImportResult = z.output<typeof quotaImportResultSchema>;
@@ -53,6 +96,10 @@ export const quotasChannels = {
     campaignRef.extend({ fromCampaignId: z.number().int(), basis: z.enum(['donated', 'registered']).default('donated') }),
     quotaProposalSchema,
   ),
-  'quotas:importExcel': channel(campaignRef.extend({ file: fileUploadSchema }), quotaImportResultSchema),
+  /** Reads a quota table. Unknown names come back with suggestions; `createUnits` accepts every suggestion, `resolutions` answers them row by row. */
+  'quotas:importExcel': channel(
+    campaignRef.extend({ file: fileUploadSchema, createUnits: z.boolean().default(false), resolutions: z.array(unitResolutionSchema).max(5000).default([]) }),
+    quotaImportResultSchema,
+  ),
   'quotas:exportExcel': channel(campaignRef, fileDownloadSchema),
 };

@@ -18,5 +18,7 @@ export const securityChannels = {
   ),
   'security:unlock': channel(z.object({ password: z.string().max(200) }), lockStatusSchema),
   'security:lock': channel(z.object({}).default({}), lockStatusSchema),
+  /** The clerk is working (typing, clicking) without calling the api: keeps main's idle timer in step. */
+  'security:activity': channel(z.object({}).default({}), lockStatusSchema),
   'security:clearPassword': channel(z.object({ currentPassword: z.string().max(200) }), lockStatusSchema),
 };

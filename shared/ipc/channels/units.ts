@@ -12,6 +12,8 @@ export const unitSchema = z.object({
   grouping: z.string().nullable(),
   sortOrder: z.number(),
   archived: z.boolean(),
+  /** Other names plans and lists use for this unit ("CATP", "P. Vĩnh Trại"); matched with accents, case and abbreviations folded. */
+  aliases: z.array(z.string()).default([]),
 });
 export type Unit = z.output<typeof unitSchema>;
 
@@ -21,6 +23,7 @@ export const unitInputSchema = z.object({
   kind: z.enum(unitKindValues).default('other'),
   grouping: z.string().trim().max(100).nullable().default(null),
   parentId: z.number().int().nullable().default(null),
+  aliases: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
 });
 export type UnitInput = z.input<typeof unitInputSchema>;
 
@@ -28,6 +31,9 @@ export const unitImportResultSchema = z.object({
   created: z.number(),
   updated: z.number(),
   skipped: z.array(z.object({ row: z.number(), reason: z.string() })),
+  /** Every source row: a unit, an ignored row (title, header, total, blank…) with its reason, or an error. */
+  ledger: z.array(z.object({ row: z.number(), kind: z.string(), reason: z.string().optional(), name: z.string().optional() })).default([]),
+  counts: z.record(z.string(), z.number()).default({}),
 });
 
 export const unitsChannels = {

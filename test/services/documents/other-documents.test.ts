@@ -42,27 +42,29 @@ describe('Giấy mời (invitations)', () => {
 });
 
 describe('honours', () => {
-  it('lists the people whose count crossed a milestone and prints their certificates of honour', async () => {
+  it('lists the people at a milestone (the milestones tab’s rule) and prints their certificates of honour', async () => {
     await setSetting(ctx.db, 'honours', { milestones: [10, 20] });
     const people: SeedPerson[] = [
       { name: 'Đỗ Thị Mai', gender: 'F', birth: '1980-02-02', unit: 0, volume: 350, prior: 19 }, // 20th donation
       { name: 'Vũ Văn Nam', gender: 'M', birth: '1982-02-02', unit: 1, volume: 450, prior: 9 }, // 10th
-      { name: 'Bùi Văn Tám', gender: 'M', birth: '1983-02-02', unit: 1, volume: 450, prior: 10 }, // 11th: none
+      { name: 'Bùi Văn Tám', gender: 'M', birth: '1983-02-02', unit: 1, volume: 450, prior: 10 }, // 11th: at 10, not yet honoured
+      { name: 'Lý Văn Chín', gender: 'M', birth: '1984-02-02', unit: 1, volume: 450, prior: 8 }, // 9th: none
     ];
     const { campaign } = await seedCampaign(ctx, { people });
     const list = await generateDocument(ctx, { campaignId: campaign.id, type: 'honour-list', issuedOn: '2024-06-20' });
     const t = squash(pdftotext(pdfOf(list), ctx.dir, 'list'));
     expect(t).toMatch(/Đạt mốc 20 lần hiến máu \(1 người\) 1 Đỗ Thị Mai 1980 Nữ Phòng Giáo dục và Đào( tạo)? 20/);
-    expect(t).toMatch(/Đạt mốc 10 lần hiến máu \(1 người\) 2 Vũ Văn Nam 1982 Nam Liên đoàn lao động 10/);
-    expect(t).not.toContain('Bùi Văn Tám');
-    expect(t).toContain('Tổng số: 2 người.');
+    // One rule with the "Mốc vinh danh" tab: everyone who has reached a milestone and has not been honoured for it.
+    expect(t).toMatch(/Đạt mốc 10 lần hiến máu \(2 người\) 2 Vũ Văn Nam 1982 Nam Liên đoàn lao động 10 3 Bùi Văn Tám 1983 Nam Liên đoàn lao động 11/);
+    expect(t).not.toContain('Lý Văn Chín');
+    expect(t).toContain('Tổng số: 3 người.');
 
     const certs = await generateDocument(ctx, { campaignId: campaign.id, type: 'honour-certificates', issuedOn: '2024-06-20' });
     const pages = pdfPages(pdfOf(certs), ctx.dir, 'honour');
-    expect(pages).toHaveLength(2);
+    expect(pages).toHaveLength(3);
     expect(squash(pages[0])).toContain('GIẤY CHỨNG NHẬN');
     expect(squash(pages[0])).toContain('Bà: Đỗ Thị Mai');
-    expect(squash(pages[0])).toContain('Đã 20 lần hiến máu tình nguyện');
+    expect(squash(pages[0])).toContain('Đã hiến máu tình nguyện 20 lần');
     expect(squash(pages[1])).toContain('Ông: Vũ Văn Nam');
   });
 });
@@ -94,20 +96,27 @@ describe('lists to hand to units', () => {
     expect(ws.getRow(5 + tuyet).getCell(3).value).toBe('1999');
   });
 
-  it('lists donors eligible again on the donation day', async () => {
+  it('lists donors eligible again on the print date (the Donors tab’s rule)', async () => {
     const { campaign, personIds } = await seedCampaign(ctx);
-    // an earlier donation 100 days before (eligible) and one 30 days before (not yet)
+    // Everyone donated on 17/6/2024; Trần Văn Đức gives again on 1/9 at another site.
     const now = '2024-01-01T00:00:00Z';
     await ctx.db.insertInto('donations').values([
       { person_id: personIds[0], donated_on: '2024-03-09', outcome: 'donated', volume_ml: 350, created_at: now },
-      { person_id: personIds[1], donated_on: '2024-05-18', outcome: 'donated', volume_ml: 350, created_at: now },
+      { person_id: personIds[1], donated_on: '2024-09-01', outcome: 'donated', volume_ml: 350, created_at: now },
     ]).execute();
-    const r = await generateDocument(ctx, { campaignId: campaign.id, type: 'eligible-donors' });
+    // On the donation day itself nobody who gave that day is eligible (the old list used the day before it).
+    const onDay = squash(pdftotext(pdfOf(await generateDocument(ctx, { campaignId: campaign.id, type: 'eligible-donors', issuedOn: '2024-06-17' })), ctx.dir, 'day'));
+    expect(onDay).toContain('Danh sách trống');
+    // 84 days after 17/6 is 9/9: the print date is the day the list is judged on.
+    const r = await generateDocument(ctx, { campaignId: campaign.id, type: 'eligible-donors', issuedOn: '2024-09-09' });
     const t = squash(pdftotext(pdfOf(r), ctx.dir));
-    expect(t).toContain('tính đến ngày 17/6/2024');
+    expect(t).toContain('tính đến ngày 9/9/2024');
     expect(t).toContain('Nguyễn Thị Hồng Vân');
-    expect(t).toContain('9/3/2024 (10)'); // last donation and count (9 declared earlier + 1 recorded before the day)
-    expect(t).not.toContain('Trần Văn Đức');
+    // last donation and count by the one rule: 9 declared (covering 9/3) + 1 recorded since the list
+    expect(t).toContain('17/6/2024 (10)');
+    expect(t).not.toContain('Trần Văn Đức'); // gave again on 1/9
+    expect(t).not.toContain('Lê Quang Hưng'); // deferred, never donated
+    expect(await generateDocument(ctx, { campaignId: campaign.id, type: 'eligible-donors', issuedOn: '2024-09-08' }).then((x) => squash(pdftotext(pdfOf(x), ctx.dir, 'before')))).toContain('Danh sách trống');
   });
 });
 
@@ -119,7 +128,7 @@ describe('job, IPC and CLI', () => {
     expect(started.ok).toBe(true);
     const status = await ctx.jobs.wait((started as { ok: true; value: { jobId: string } }).value.jobId);
     expect(status.state).toBe('done');
-    const result = status.result as { file: { dataBase64: string; mime: string }; pages: number };
+    const result = (status as unknown as { result: { file: { dataBase64: string; mime: string }; pages: number } }).result;
     expect(result.file.mime).toBe('application/pdf');
     expect(squash(pdftotext(pdfOf(result), ctx.dir, 'job'))).toContain('BÁO CÁO');
     const bad = await dispatch('documents:generate', { campaignId: campaign.id, type: 'menu' });

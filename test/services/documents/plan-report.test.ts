@@ -98,7 +98,7 @@ describe('Kế hoạch (plan)', () => {
     expect([a.numberText, b.numberText, rep.numberText, c.numberText]).toEqual(['01/KH-BCĐ', '02/KH-BCĐ', '01/BC-BCĐ', '01/KH-BCĐ']);
     const rows = await ctx.db.selectFrom('issued_documents').selectAll().orderBy('id').execute();
     expect((await ctx.db.selectFrom('campaigns').select('plan_number').where('id', '=', campaign.id).executeTakeFirstOrThrow()).plan_number).toBe('01/KH-BCĐ');
-    expect(squash(pdftotext(pdfOf(rep), ctx.dir, 'rep'))).toContain('Thực hiện Kế hoạch số 02/KH-BCĐ về tổ chức');
+    expect(squash(pdftotext(pdfOf(rep), ctx.dir, 'rep'))).toContain('Thực hiện Kế hoạch số 02/KH-BCĐ ngày 05/11/2024 của Ban Chỉ đạo vận động hiến máu tình nguyện thành phố về việc tổ chức');
     expect(rows.map((r) => [r.doc_type, r.year, r.number])).toEqual([['plan', 2024, 1], ['plan', 2024, 2], ['result-report', 2024, 1], ['plan', 2025, 1]]);
     expect(squash(pdftotext(pdfOf(c), ctx.dir))).toContain('Lạng Sơn, ngày 03 tháng 01 năm 2025');
   });
@@ -141,15 +141,16 @@ describe('Báo cáo kết quả (result report)', () => {
     const text = pdftotext(pdfOf(r), ctx.dir);
     const flat = squash(text);
     expect(flat).toContain('Số: 01/BC-BCĐ');
-    expect(flat).toContain('Thực hiện Kế hoạch số … về tổ chức'); // no plan issued yet: the gap shows
+    expect(flat).toContain('Thực hiện Kế hoạch số … ngày … của'); // no plan issued yet: the gap shows
     expect(flat).toContain('BÁO CÁO');
     // seed: 5 registrants; 4 donated (350+450+250+350 ml), 1 deferred; target 550 units
     expect(flat).toContain('Tổng số có 5 người đăng ký');
-    expect(flat).toContain('4 người đã hiến máu, tiếp nhận được 4 đơn vị máu (1.400 ml)');
+    expect(flat).toContain('4 người đã hiến máu, tiếp nhận được 4 đơn vị máu (1.400 ml), đạt 0,9% chỉ tiêu giao (4/450 đơn vị máu)');
     expect(flat).toContain('1 người tạm hoãn');
-    expect(flat).toMatch(/1 Phòng Giáo dục và Đào tạo 160 2 2 1,3%/);
-    expect(flat).toMatch(/3 Đoàn thanh niên 150 2 1 0,7%/);
-    expect(flat).toMatch(/4 Công an thành phố 40 0 0 0%/);
-    expect(flat).toMatch(/Tổng cộng 450 5 4 0,9%/);
+    // quota, people, donated, ml, deferred, result/quota, %
+    expect(flat).toMatch(/1 Phòng Giáo dục và Đào tạo 160 2 2 800 0 2\/160 1,3%/);
+    expect(flat).toMatch(/3 Đoàn thanh niên 150 2 1 350 1 1\/150 0,7%/);
+    expect(flat).toMatch(/4 Công an thành phố 40 0 0 0 0 0\/40 0%/);
+    expect(flat).toMatch(/Tổng cộng 450 5 4 1.400 1 4\/450 0,9%/);
   });
 });

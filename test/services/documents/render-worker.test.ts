@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Content } from 'pdfmake/interfaces';
 import { renderPdf } from '../../../electron/services/documents/pdf/render';
 import { nd30Document } from '../../../electron/services/documents/pdf/page';
+import { SECTION_ID } from '../../../electron/services/documents/pdf/render-core';
 import { pdfPages, pdffonts } from './fixture';
+import { tempContext } from '../../helpers/context';
+import { generateDocument } from '../../../electron/services/documents/generate';
+import { importedCampaign, recordDay } from './imported-campaign';
 
 const ROOT = path.resolve(__dirname, '../../..');
 // Inside the repo (.tmp/ is ignored) so the bundled worker finds node_modules like out/pdf-worker.js does.
@@ -40,6 +44,40 @@ describe('PDF rendering in a worker thread', () => {
     expect(pages[0]).toContain('Người hiến máu số 1 - Nguyễn Thị Hồng Vân');
     expect(pages[1].split('\n').find((l) => l.trim())!.trim()).toBe('2'); // page numbers survive the crossing
     expect(pdffonts(pdf, dir)).toMatch(/Tinos\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+  });
+
+  it('restarts page numbers per section inside the worker (one unit’s list each)', async () => {
+    const content: Content[] = [];
+    for (let u = 0; u < 3; u++) {
+      content.push({
+        stack: [{ text: `Đơn vị ${u + 1}`, id: `${SECTION_ID}${u}` }, ...Array.from({ length: 60 * (u + 1) }, (_, i) => ({ text: `Dòng ${i + 1}` }))],
+        ...(u > 0 ? { pageBreak: 'before' as const } : {}),
+      });
+    }
+    const pdf = await renderPdf(nd30Document({ content, title: 'Thử', pageNumbers: 'sections' }));
+    const pages = pdfPages(pdf, dir, 'sections');
+    const numbers = pages.map((p) => (/Đơn vị \d/.test(p) ? 1 : Number(p.split('\n').find((l) => l.trim())!.trim())));
+    let expected = 0;
+    for (const [i, n] of numbers.entries()) {
+      expected = /Đơn vị \d/.test(pages[i]) ? 1 : expected + 1;
+      expect(n, `page ${i + 1}`).toBe(expected);
+    }
+    expect(numbers.filter((n) => n === 1)).toHaveLength(3);
+  });
+
+  it('every document crosses to the worker (its definition is plain data)', async () => {
+    const ctx = tempContext('2026-04-05T08:00:00Z');
+    try {
+      const s = await importedCampaign(ctx, { perUnit: [4, 3, 2, 2] });
+      await ctx.db.updateTable('people').set({ prior_donations: 4 }).where('id', '=', s.ids[0][0]).execute();
+      await recordDay(ctx, s);
+      for (const type of ['plan', 'result-report', 'invitations', 'signature-list', 'unit-registrants', 'eligible-donors', 'certificates', 'honour-certificates', 'honour-list', 'calibration'] as const) {
+        const r = await generateDocument(ctx, { campaignId: s.campaign.id, type, issuedOn: '2026-06-02' });
+        expect(Buffer.from(r.file.dataBase64, 'base64').subarray(0, 5).toString(), type).toBe('%PDF-');
+      }
+    } finally {
+      await ctx.cleanup();
+    }
   });
 
   it('still refuses local files inside the worker', async () => {

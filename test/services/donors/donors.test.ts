@@ -82,10 +82,14 @@ describe('donors registry', () => {
     let m = await milestoneList(ctx);
     expect(m.milestones).toEqual([5, 10, 15, 20, 30, 40, 50, 100]);
     expect(m.items.map((x) => [x.fullName, x.milestone])).toEqual([['Trần Văn Cường', 10]]);
+    // proposed: still on the list (the list is the proposal), with the date; awarded: off it
     markHonoured(ctx, { personId: s.cuong, milestone: 10 });
+    expect((await milestoneList(ctx)).items.map((x) => [x.fullName, x.milestone, x.proposedOn])).toEqual([['Trần Văn Cường', 10, '2026-08-01']]);
+    markHonoured(ctx, { personId: s.cuong, milestone: 10, awarded: true });
     expect((await milestoneList(ctx)).items).toEqual([]);
     await setMilestones(ctx, [1, 3]);
     m = await milestoneList(ctx);
-    expect(m.items.map((x) => [x.fullName, x.milestone]).sort()).toEqual([['Lê Thị Bình', 1], ['Nguyễn Văn An', 1], ['Trần Văn Cường', 3]]);
+    // Cường was awarded 10: a lower milestone is not proposed again
+    expect(m.items.map((x) => [x.fullName, x.milestone]).sort()).toEqual([['Lê Thị Bình', 1], ['Nguyễn Văn An', 1]]);
   });
 });

@@ -4,7 +4,7 @@ import { tempContext } from '../../helpers/context';
 import { listCandidates } from '../../../electron/services/duplicates/list-candidates';
 import { matchArrivedList, matchCampaignNow, matchImportBatch, startMatchJob } from '../../../electron/services/duplicates/run-match';
 import { decidePair } from '../../../electron/services/duplicates/decisions';
-import { bulkMerge, bulkMergeSummary } from '../../../electron/services/duplicates/bulk-merge';
+import { bulkMerge, bulkMergeSummary, undoBulkMerge } from '../../../electron/services/duplicates/bulk-merge';
 import { exportUnitFeedback, unitDuplicateCounts } from '../../../electron/services/duplicates/feedback-export';
 import { safeCell } from '../../../electron/services/spreadsheet/excel-export';
 import { runCli } from '../../../electron/cli';
@@ -70,15 +70,26 @@ describe('the duplicates queue and its decisions', () => {
     expect(actions).toEqual(['duplicates.decide.not_same', 'duplicates.decide.deferred']);
   });
 
-  it('bulk-merges only the obvious pairs after a summary', async () => {
+  it('bulk-merges every pair the data decides, says each rule first, and undoes the batch', async () => {
     const s = await bulkMergeSummary(ctx, campaignId);
-    expect(s).toMatchObject({ pairs: 1, people: 2 });
-    expect(s.examples[0].reasons[0]).toBe('cùng số CCCD');
-    expect(await bulkMerge(ctx, campaignId)).toEqual({ merged: 1, skipped: 0 });
-    expect(ctx.sqlite.prepare('SELECT merged_into FROM people WHERE id = ?').pluck().get(ids.kien2)).toBe(ids.kien1);
-    expect(ctx.sqlite.prepare('SELECT merged_into FROM people WHERE id = ?').pluck().get(ids.tuan2)).toBeNull();
-    const list = listCandidates(ctx, { campaignId, minScore: 0.8 });
-    expect(list.items.map((c) => c.a.fullName)).toEqual(['Ngô Đức Tuấn']);
+    expect(s).toMatchObject({ pairs: 2, people: 4, remaining: 0 });
+    expect(s.rules.map((r) => r.rule).sort()).toEqual([
+      'cùng họ tên, cùng ngày sinh, không ai khác trong đợt cùng họ tên và năm sinh',
+      'cùng số CCCD/CMND, cùng họ tên, cùng năm sinh',
+    ]);
+    const r = await bulkMerge(ctx, campaignId);
+    expect(r).toMatchObject({ merged: 2, skipped: 0 });
+    const mergedInto = ctx.sqlite.prepare('SELECT merged_into FROM people WHERE id = ?').pluck();
+    expect(mergedInto.get(ids.kien2)).toBe(ids.kien1);
+    expect(mergedInto.get(ids.tuan2)).toBe(ids.tuan1);
+    // a family sharing a phone, namesakes with two different CCCDs: never merged without the clerk
+    expect(mergedInto.get(ids.husband)).toBeNull();
+    expect(mergedInto.get(ids.oanh2)).toBeNull();
+    expect(ctx.sqlite.prepare('SELECT rule FROM person_merges WHERE batch_id = ? ORDER BY id').pluck().all(r.batchId)).toHaveLength(2);
+    expect(undoBulkMerge(ctx, r.batchId!)).toEqual({ undone: 2 });
+    expect(mergedInto.get(ids.kien2)).toBeNull();
+    expect(mergedInto.get(ids.tuan2)).toBeNull();
+    expect(() => undoBulkMerge(ctx, r.batchId!)).toThrow(/đã được hoàn tác/);
   });
 
   it('after a merge, a pair with the merged person is shown with the survivor, and the export keeps the whole group', async () => {

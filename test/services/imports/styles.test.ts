@@ -72,7 +72,7 @@ describe('list styles beyond the sample corpus', () => {
       [5, 'Lý Văn Phong', 'M', '1989', '0912345002', '020089000222'],
       [6, 'Chu Thị Vân', 'F', '2001', null, '020301000333'],
     ]);
-    expect(preview.unit.proposedName).toBe('Hội Liên Hiệp Phụ Nữ Xã Hoàng Đồng');
+    expect(preview.unit.proposedName).toBe('Hội Liên hiệp Phụ nữ xã Hoàng Đồng');
   });
 
   it('joins a name split under one merged "Họ và tên" header', async () => {

@@ -64,7 +64,7 @@ describe('privacy requests', () => {
     const id = seedPerson(ctx, 'Nguyễn Thị Hồng Vân', '001190012345', '0912345678');
     const r = await correctPerson(ctx, { id, fullName: 'nguyễn  thị hồng  vân anh', phone: '0912 000 111' });
     expect(r.fullName).toBe('Nguyễn Thị Hồng Vân Anh');
-    expect(ctx.sqlite.prepare('SELECT phone, search_key FROM people WHERE id = ?').get(id)).toEqual({ phone: '0912000111', search_key: 'nguyen thi hong van anh' });
+    expect(ctx.sqlite.prepare('SELECT phone, search_key FROM people WHERE id = ?').get(id)).toEqual({ phone: '0912000111', search_key: 'nguyen thi hong van anh 001190012345 0912000111' });
     const log = (await listAudit(ctx, { action: 'person.' })).rows;
     expect(log[0]).toMatchObject({ action: 'person.correct', entityId: id });
     expect(log[0].detail).toMatch(/họ tên, số điện thoại/);

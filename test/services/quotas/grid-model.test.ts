@@ -25,6 +25,13 @@ describe('quota grid: paste from Excel and totals', () => {
     expect(Number.isNaN(parseCell('12a'))).toBe(true);
   });
 
+  it('knows a pasted name by the unit’s aliases and the abbreviations plans write', () => {
+    const named = [{ id: 1, name: 'Phòng Giáo dục và Đào tạo' }, { id: 3, name: 'Công an thành phố', names: ['CATP'] }, { id: 4, name: 'Phường Vĩnh Trại' }];
+    const { draft, unknown } = applyPaste(new Map(), 'catp\t40\nP. Vĩnh Trại\t30\nPhòng GD&ĐT\t20\nHội ND TP\t9', named, cols, 0, 1);
+    expect([draft.get('3:0:bloodUnits'), draft.get('4:0:bloodUnits'), draft.get('1:0:bloodUnits')]).toEqual(['40', '30', '20']);
+    expect(unknown).toEqual(['Hội ND TP']);
+  });
+
   it('totals a unit from its months when it has no whole-campaign figure, and turns the draft into entries', () => {
     const { draft } = applyPaste(new Map(), '50\t60', units, cols, 1, 2);
     expect(unitTotal(draft, 2, 'bloodUnits', [5, 6])).toBe(110);

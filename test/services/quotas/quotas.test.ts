@@ -100,11 +100,32 @@ describe('quotas service', () => {
     ws.addRow(['04', 'doan thanh nien', '1.200', 30]);
     ws.addRow(['', 'Cộng', 1620, 180]);
     const r = await importQuotasFromExcel(ctx, c.id, 'chi-tieu.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
-    expect(r.unknown).toEqual([{ row: 5, name: 'Huyện Kiên Lương' }]);
+    expect(r.unknown).toMatchObject([{ row: 5, name: 'Huyện Kiên Lương', suggestion: { unitId: null, newName: 'Huyện Kiên Lương' } }]);
+    expect(r.warnings).toEqual([]);
+    expect(r.counts).toMatchObject({ unit: 4, total: 1, title: 1, header: 1 });
     expect(r.table.months).toEqual([5, 6]);
     const get = (u: number, m: number) => r.table.entries.find((e) => e.unitId === u && e.month === m)?.bloodUnits;
     expect([get(gd.id, 5), get(ld.id, 6), get(dt.id, 5), get(dt.id, 6)]).toEqual([100, 150, 1200, 30]);
     expect(r.table.totals.bloodUnits).toBe(1480);
+  });
+
+  it('keeps the table when a file names no known unit, until the clerk answers', async () => {
+    const { c, gd } = await setup();
+    await saveQuotas(ctx, { campaignId: c.id, entries: [{ unitId: gd.id, month: 0, registrants: 300, bloodUnits: 160 }] });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Chỉ tiêu');
+    ws.addRow(['STT', 'Đơn vị', 'Người đăng ký']);
+    ws.addRow([1, 'Xã Mới Lập', 40]);
+    ws.addRow([2, 'Huyện Kiên Lương', 30]);
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const r = await importQuotasFromExcel(ctx, c.id, 'khac.xlsx', file);
+    expect(r.unknown.map((u) => u.name)).toEqual(['Xã Mới Lập', 'Huyện Kiên Lương']);
+    expect(r.imported).toBe(0);
+    expect((await getQuotaTable(ctx, c.id)).entries).toEqual([{ unitId: gd.id, month: 0, registrants: 300, bloodUnits: 160 }]);
+    // Answered, the file replaces the table.
+    const answered = await importQuotasFromExcel(ctx, c.id, 'khac.xlsx', file, { resolutions: r.unknown.map((u) => ({ row: u.row, unitId: null, newName: u.suggestion!.newName })) });
+    expect(answered.createdUnits).toHaveLength(2);
+    expect(answered.table.totals.registrants).toBe(70);
   });
 
   it('imports a two-row header (registrants and blood units under "Chỉ tiêu") and round-trips its own export, escaping formula-like names', async () => {

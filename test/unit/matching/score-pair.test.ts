@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_THRESHOLD, blockingKeys, cccdFacts, cccdMismatches, prepareRecord, scorePair, type MatchRecord } from '../../../shared/domain/matching';
+import { DEFAULT_THRESHOLD, autoMergeRule, blockingKeys, cccdFacts, cccdMismatches, prepareRecord, scorePair, type MatchRecord } from '../../../shared/domain/matching';
 
 let next = 1;
 function rec(p: Partial<MatchRecord> & { fullName: string }): ReturnType<typeof prepareRecord> {
@@ -113,14 +113,14 @@ describe('pairs for the clerk to check, never merged automatically', () => {
 });
 
 describe('namesakes born the same day', () => {
-  it('with different phones and no ID to compare are left to the clerk', () => {
+  it('with different phones and no ID to compare are proposed for the clerk, never merged on their own', () => {
     const s = scorePair(
       rec({ fullName: 'Hứa Thị Thơ', gender: 'F', birthDate: '1980-12-28', phone: '0350500527' }),
       rec({ fullName: 'Hứa Thị Thơ', gender: 'F', birthDate: '1980-12-28', nationalId: '020180394076', phone: '0980108835' }),
     );
-    expect(s.score).toBeGreaterThan(0.3);
-    expect(s.score).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(s.score).toBe(DEFAULT_THRESHOLD);
     expect(s.reasons).toContain('cùng họ tên và ngày sinh');
+    expect(autoMergeRule(s, { nameYearUnique: true })).toBeNull();
   });
 });
 

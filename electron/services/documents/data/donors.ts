@@ -1,12 +1,30 @@
 import { sql } from 'kysely';
 import type { ServiceContext } from '../../context';
-import { compareVietnamese, compareVietnameseNames } from '../../../../shared/domain/text';
+import { compareVietnameseNames, compareVietnameseText } from '../../../../shared/domain/names';
+import { loadRootResolver } from '../../donors/person-roots';
+import { campaignPeople } from './campaign-people';
+import { eligibleDonors } from '../../donors/lists';
+import { registry } from '../../donors/registry-index';
 
-/** The unit a donation counts for: its registration's, else the person's registration in the campaign, else home unit. */
-const DONATION_UNIT = sql`COALESCE(
-  (SELECT r.unit_id FROM registrations r WHERE r.id = d.registration_id),
-  (SELECT r.unit_id FROM registrations r WHERE r.person_id = d.person_id AND r.campaign_id = d.campaign_id AND r.status = 'active' ORDER BY r.credited DESC, r.id LIMIT 1),
-  p.home_unit_id)`;
+/** Printed where a walk-in has no unit (signature list, certificates). */
+export const WALK_IN_UNIT = 'Hiến tại chỗ';
+
+interface UnitInfo {
+  name: string;
+  order: number;
+}
+
+async function unitMap(ctx: ServiceContext): Promise<Map<number, UnitInfo>> {
+  const rows = await ctx.db.selectFrom('units').select(['id', 'name', 'sort_order']).execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, order: r.sort_order }]));
+}
+
+/** Units in their order, then by name; lines without a unit last. */
+export function compareUnits(a: { unitOrder: number; unitName: string; unitId: number | null }, b: { unitOrder: number; unitName: string; unitId: number | null }): number {
+  const na = a.unitId === null ? 1 : 0;
+  const nb = b.unitId === null ? 1 : 0;
+  return na - nb || a.unitOrder - b.unitOrder || compareVietnameseText(a.unitName, b.unitName) || (a.unitId ?? 0) - (b.unitId ?? 0);
+}
 
 export interface DonorLine {
   donationId: number;
@@ -17,31 +35,68 @@ export interface DonorLine {
   nationalId: string | null;
   address: string | null;
   unitId: number | null;
+  /** The unit's name; "Hiến tại chỗ" for a walk-in without a unit. */
   unitName: string;
   unitOrder: number;
   volumeMl: number | null;
   donatedOn: string;
   facility: string | null;
+  walkIn: boolean;
 }
 
-/** Everyone who donated in the campaign, by unit order then the Vietnamese name order. */
+/**
+ * Everyone who donated in the campaign (one line per donation, people after merges), by unit order
+ * then the Vietnamese name order. A donation counts for the unit the person is credited to, else
+ * the unit of the registration it was recorded against — the progress figures' rule.
+ */
 export async function donatedInCampaign(ctx: ServiceContext, campaignId: number): Promise<DonorLine[]> {
+  const resolve = loadRootResolver(ctx.sqlite);
+  const people = campaignPeople(ctx, campaignId);
+  const units = await unitMap(ctx);
   const { rows } = await sql<{
-    donation_id: number; person_id: number; full_name: string; gender: 'M' | 'F' | null; birth_date: string | null; national_id: string | null;
-    address: string | null; unit_id: number | null; unit_name: string | null; unit_order: number | null; volume_ml: number | null; donated_on: string; facility: string | null;
+    donation_id: number; person_id: number; volume_ml: number | null; donated_on: string; facility: string | null; reg_unit: number | null;
   }>`
-    SELECT x.*, u.name AS unit_name, u.sort_order AS unit_order FROM (
-      SELECT d.id AS donation_id, p.id AS person_id, p.full_name, p.gender, p.birth_date, p.national_id, p.address,
-             d.volume_ml, d.donated_on, d.facility, ${DONATION_UNIT} AS unit_id
-      FROM donations d JOIN people p ON p.id = d.person_id
-      WHERE d.campaign_id = ${campaignId} AND d.outcome = 'donated' AND p.deleted_at IS NULL
-    ) x LEFT JOIN units u ON u.id = x.unit_id`.execute(ctx.db);
-  const lines = rows.map((r) => ({
-    donationId: r.donation_id, personId: r.person_id, fullName: r.full_name, gender: r.gender, birthDate: r.birth_date, nationalId: r.national_id,
-    address: r.address, unitId: r.unit_id, unitName: r.unit_name ?? '', unitOrder: r.unit_order ?? Number.MAX_SAFE_INTEGER, volumeMl: r.volume_ml,
-    donatedOn: r.donated_on, facility: r.facility,
-  }));
-  return lines.sort((a, b) => a.unitOrder - b.unitOrder || compareVietnamese(a.unitName, b.unitName) || compareVietnameseNames(a.fullName, b.fullName) || a.donationId - b.donationId);
+    SELECT d.id AS donation_id, d.person_id, d.volume_ml, d.donated_on, d.facility,
+           (SELECT r.unit_id FROM registrations r WHERE r.id = d.registration_id) AS reg_unit
+    FROM donations d WHERE d.campaign_id = ${campaignId} AND d.outcome = 'donated'`.execute(ctx.db);
+  const roots = [...new Set(rows.map((r) => resolve(r.person_id)))];
+  const persons = await personRows(ctx, roots);
+  const lines: DonorLine[] = [];
+  for (const r of rows) {
+    const root = resolve(r.person_id);
+    const p = persons.get(root);
+    if (!p) continue; // deleted on request
+    const cp = people.get(root);
+    const unitId = cp ? cp.unitId : r.reg_unit;
+    const u = unitId !== null ? units.get(unitId) : undefined;
+    lines.push({
+      donationId: r.donation_id, personId: root, fullName: p.full_name, gender: p.gender, birthDate: p.birth_date, nationalId: p.national_id,
+      address: p.address, unitId: u ? unitId : null, unitName: u?.name ?? WALK_IN_UNIT, unitOrder: u?.order ?? Number.MAX_SAFE_INTEGER,
+      volumeMl: r.volume_ml, donatedOn: r.donated_on, facility: r.facility, walkIn: cp ? cp.walkIn : true,
+    });
+  }
+  return lines.sort((a, b) => compareUnits(a, b) || compareVietnameseNames(a.fullName, b.fullName) || a.donationId - b.donationId);
+}
+
+interface PersonRow {
+  id: number; full_name: string; gender: 'M' | 'F' | null; birth_date: string | null; national_id: string | null; phone: string | null;
+  address: string | null; workplace: string | null;
+}
+
+async function personRows(ctx: ServiceContext, ids: number[]): Promise<Map<number, PersonRow>> {
+  const out = new Map<number, PersonRow>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    if (!chunk.length) continue;
+    const rows = await ctx.db
+      .selectFrom('people')
+      .select(['id', 'full_name', 'gender', 'birth_date', 'national_id', 'phone', 'address', 'workplace'])
+      .where('id', 'in', chunk)
+      .where('deleted_at', 'is', null)
+      .execute();
+    for (const r of rows) out.set(r.id, r as PersonRow);
+  }
+  return out;
 }
 
 export interface RegistrantLine {
@@ -52,26 +107,52 @@ export interface RegistrantLine {
   phone: string | null;
   address: string | null;
   workplace: string | null;
+  /** The unit that got the credit for the person (the line's unit). */
   unitId: number | null;
   unitName: string;
   unitOrder: number;
+  /** Other units whose lists also carried the person. */
+  alsoRegisteredAt: string[];
+  /** Those other units count the person too (the office's rule "tính cho cả hai đơn vị"). */
+  creditShared: boolean;
+  walkIn: boolean;
 }
 
-/** Active registrations of the campaign (one line per registration), optionally one unit only. */
-export async function registrantsInCampaign(ctx: ServiceContext, campaignId: number, unitId?: number): Promise<RegistrantLine[]> {
-  let q = ctx.db
-    .selectFrom('registrations as r')
-    .innerJoin('people as p', 'p.id', 'r.person_id')
-    .leftJoin('units as u', 'u.id', 'r.unit_id')
-    .select(['p.id as personId', 'p.full_name as fullName', 'p.gender', 'p.birth_date as birthDate', 'p.phone', 'p.address', 'p.workplace', 'r.unit_id as unitId', 'u.name as unitName', 'u.sort_order as unitOrder'])
-    .where('r.campaign_id', '=', campaignId)
-    .where('r.status', '=', 'active')
-    .where('p.deleted_at', 'is', null);
-  if (unitId !== undefined) q = q.where('r.unit_id', '=', unitId);
-  const rows = await q.execute();
-  return rows
-    .map((r) => ({ ...r, unitName: r.unitName ?? '', unitOrder: r.unitOrder ?? Number.MAX_SAFE_INTEGER }))
-    .sort((a, b) => a.unitOrder - b.unitOrder || compareVietnamese(a.unitName, b.unitName) || compareVietnameseNames(a.fullName, b.fullName));
+/**
+ * The campaign's registrants after merges, with the other units that also listed them; optionally one
+ * unit only. One line per person under the unit that got the credit — or, with `eachCreditedUnit`
+ * (lists for units) under the rule "tính cho cả hai đơn vị", one line in each unit that counts them,
+ * so each unit's list adds up to its progress figure.
+ */
+export async function registrantsInCampaign(
+  ctx: ServiceContext,
+  campaignId: number,
+  unitId?: number,
+  opts: { includeWalkIns?: boolean; eachCreditedUnit?: boolean } = {},
+): Promise<RegistrantLine[]> {
+  const people = [...campaignPeople(ctx, campaignId).values()].filter((p) => opts.includeWalkIns !== false || !p.walkIn);
+  const units = await unitMap(ctx);
+  const persons = await personRows(ctx, people.map((p) => p.personId));
+  const lines: RegistrantLine[] = [];
+  for (const cp of people) {
+    const p = persons.get(cp.personId);
+    if (!p) continue;
+    const shared = cp.creditedUnitIds.length > 1;
+    const lineUnits = opts.eachCreditedUnit ? cp.creditedUnitIds : [cp.unitId];
+    const listed = [...new Set([...cp.creditedUnitIds, cp.unitId, ...cp.otherUnitIds])];
+    for (const lu of lineUnits) {
+      if (unitId !== undefined && lu !== unitId) continue;
+      const u = lu !== null ? units.get(lu) : undefined;
+      lines.push({
+        personId: p.id, fullName: p.full_name, gender: p.gender, birthDate: p.birth_date, phone: p.phone, address: p.address, workplace: p.workplace,
+        unitId: u ? lu : null, unitName: u?.name ?? '', unitOrder: u?.order ?? Number.MAX_SAFE_INTEGER,
+        alsoRegisteredAt: listed.filter((id): id is number => id !== null && id !== lu).map((id) => units.get(id)?.name).filter((n): n is string => !!n),
+        creditShared: shared,
+        walkIn: cp.walkIn,
+      });
+    }
+  }
+  return lines.sort((a, b) => compareUnits(a, b) || compareVietnameseNames(a.fullName, b.fullName) || a.personId - b.personId);
 }
 
 export interface EligibleDonor {
@@ -82,21 +163,31 @@ export interface EligibleDonor {
   phone: string | null;
   unitId: number | null;
   unitName: string;
+  unitOrder: number;
   lastDonatedOn: string;
+  /** Donations in total by the one counting rule (shared/domain/donation-count.ts), as the Donors tab shows it. */
   donationCount: number;
 }
 
-/** People who donated before and may donate again on `onDate` (the interval has passed), by home unit. */
-export async function eligibleAgainDonors(ctx: ServiceContext, onDate: string, minIntervalDays: number, unitId?: number): Promise<EligibleDonor[]> {
-  const { rows } = await sql<{ person_id: number; full_name: string; gender: 'M' | 'F' | null; birth_date: string | null; phone: string | null; unit_id: number | null; unit_name: string | null; last_on: string; n: number }>`
-    SELECT p.id AS person_id, p.full_name, p.gender, p.birth_date, p.phone, p.home_unit_id AS unit_id, u.name AS unit_name,
-           MAX(d.donated_on) AS last_on, COUNT(*) + COALESCE(p.prior_donations, 0) AS n
-    FROM donations d JOIN people p ON p.id = d.person_id LEFT JOIN units u ON u.id = p.home_unit_id
-    WHERE d.outcome = 'donated' AND p.deleted_at IS NULL AND p.merged_into IS NULL AND d.donated_on < ${onDate}
-    GROUP BY p.id
-    HAVING julianday(${onDate}) - julianday(MAX(d.donated_on)) >= ${minIntervalDays}`.execute(ctx.db);
-  return rows
-    .filter((r) => unitId === undefined || r.unit_id === unitId)
-    .map((r) => ({ personId: r.person_id, fullName: r.full_name, gender: r.gender, birthDate: r.birth_date, phone: r.phone, unitId: r.unit_id, unitName: r.unit_name ?? '', lastDonatedOn: r.last_on, donationCount: r.n }))
-    .sort((a, b) => compareVietnamese(a.unitName, b.unitName) || compareVietnameseNames(a.fullName, b.fullName));
+/**
+ * People who may donate again on a day: the Donors tab's rule (donors/lists.ts eligibleDonors — the
+ * campaign's interval and age limits, judged on `asOf`, by default the campaign's next donation day
+ * or today), grouped by unit (units in their order, no unit last), the Vietnamese name order inside.
+ */
+export async function eligibleAgainDonors(
+  ctx: ServiceContext,
+  args: { campaignId: number; unitId?: number; asOf?: string | null },
+): Promise<{ asOf: string; donors: EligibleDonor[] }> {
+  const { asOf, items } = await eligibleDonors(ctx, { campaignId: args.campaignId, unitId: args.unitId ?? null, asOf: args.asOf ?? null });
+  const unitOf = new Map(registry(ctx).map((p) => [p.id, p.unitId]));
+  const units = await unitMap(ctx);
+  const donors: EligibleDonor[] = items.map((p) => {
+    const unitId = unitOf.get(p.id) ?? null;
+    const u = unitId !== null ? units.get(unitId) : undefined;
+    return {
+      personId: p.id, fullName: p.fullName, gender: p.gender, birthDate: p.birthDate, phone: p.phone, unitId: u ? unitId : null,
+      unitName: u?.name ?? '', unitOrder: u?.order ?? Number.MAX_SAFE_INTEGER, lastDonatedOn: p.lastDonation ?? '', donationCount: p.donationCount,
+    };
+  });
+  return { asOf, donors: donors.sort((a, b) => compareUnits(a, b) || compareVietnameseNames(a.fullName, b.fullName) || a.personId - b.personId) };
 }

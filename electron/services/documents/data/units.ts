@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ServiceContext } from '../../context';
-import { compareVietnamese } from '../../../../shared/domain/text';
+import { compareVietnameseText as compareVietnamese } from '../../../../shared/domain/names';
 
 export interface UnitResult {
   unitId: number;

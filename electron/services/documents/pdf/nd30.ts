@@ -1,6 +1,7 @@
 import type { Content } from 'pdfmake/interfaces';
 import type { OfficeProfile } from '../../../../shared/ipc/channels/app';
 import { MM } from './page';
+import { textWidth, balancedLines } from './measure';
 
 export interface Signer {
   /** "TM. BAN CHỈ ĐẠO", "KT. TRƯỞNG BAN" or empty. */
@@ -19,7 +20,8 @@ export function signerFromOffice(office: OfficeProfile): Signer {
   const a = office.signerAuthority;
   let authorityLine = '';
   if (a === 'TM.') authorityLine = `TM. ${upper(office.officeName)}`;
-  else if (a) authorityLine = `${a} TRƯỞNG BAN`;
+  // The head of the issuing body: a Red Cross association's is its Chủ tịch, a steering committee's its Trưởng ban.
+  else if (a) authorityLine = `${a} ${/chữ thập đỏ/iu.test(office.officeName) ? 'CHỦ TỊCH' : 'TRƯỞNG BAN'}`;
   return { authorityLine, title: office.signerTitle, name: office.signerName };
 }
 
@@ -37,8 +39,9 @@ export function nd30Heading(opts: { office: OfficeProfile; numberLine: string | 
   const leftW = Math.round(opts.width * 0.42) - 8;
   const rightW = opts.width - leftW - 17;
   const left: Content[] = [];
-  if (opts.office.parentBody.trim()) left.push({ text: upper(opts.office.parentBody), fontSize: 13 });
-  left.push({ text: upper(opts.office.officeName), fontSize: 13, bold: true }, rule(Math.min(70, leftW * 0.4)));
+  // Names broken into balanced lines that keep "THÀNH PHỐ", "HIẾN MÁU TÌNH NGUYỆN"… whole.
+  if (opts.office.parentBody.trim()) left.push({ text: balancedLines(upper(opts.office.parentBody), leftW, 13).join('\n'), fontSize: 13 });
+  left.push({ text: balancedLines(upper(opts.office.officeName), leftW, 13, { bold: true }).join('\n'), fontSize: 13, bold: true }, rule(Math.min(70, leftW * 0.4)));
   const right: Content[] = [
     { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', fontSize: 12.5, bold: true },
     { text: 'Độc lập - Tự do - Hạnh phúc', fontSize: 13, bold: true },
@@ -63,13 +66,27 @@ export function nd30Heading(opts: { office: OfficeProfile; numberLine: string | 
   };
 }
 
+/** The rule under the subject: 40 % of the line above it (Nghị định 30 asks 1/3 to 1/2), the last line when it wraps. */
+export function subjectRuleWidth(subject: string, width: number, fontSize = 14): number {
+  const words = subject.normalize('NFC').split(/\s+/).filter(Boolean);
+  let line = '';
+  let last = 0;
+  for (const w of words) {
+    const next = line ? `${line} ${w}` : w;
+    if (line && textWidth(next, fontSize, { bold: true }) > width) line = w;
+    else line = next;
+    last = Math.min(width, textWidth(line, fontSize, { bold: true }));
+  }
+  return Math.max(30, Math.round(last * 0.4));
+}
+
 /** "KẾ HOẠCH" then the subject in bold, with a short rule under it. */
 export function documentTitle(kind: string, subject: string, width: number): Content {
   return {
     stack: [
       { text: upper(kind), bold: true, fontSize: 14, alignment: 'center', margin: [0, 6, 0, 0] },
       { text: subject, bold: true, fontSize: 14, alignment: 'center' },
-      rule(60),
+      rule(subjectRuleWidth(subject, width)),
     ],
     alignment: 'center',
     margin: [0, 0, 0, 8],

@@ -24,8 +24,8 @@ export function nd30Document(opts: {
   title: string;
   orientation?: PageOrientation;
   fontSize?: number;
-  /** Page numbers from page 2 (off for batches of one-page letters). */
-  pageNumbers?: boolean;
+  /** Page numbers from page 2 (off for batches of one-page letters); 'sections' restarts them at each SECTION_ID node. */
+  pageNumbers?: boolean | 'sections';
 }): TDocumentDefinitions {
   const margins: Margins = [ND30_MARGINS.left, ND30_MARGINS.top, ND30_MARGINS.right, ND30_MARGINS.bottom];
   return {
@@ -33,7 +33,7 @@ export function nd30Document(opts: {
     pageOrientation: opts.orientation ?? 'portrait',
     pageMargins: margins,
     info: { title: opts.title, creator: 'Giọt Hồng', producer: 'Giọt Hồng (pdfmake)' },
-    ...(opts.pageNumbers === false ? {} : { header: pageNumberHeader }),
+    ...(opts.pageNumbers === false ? {} : opts.pageNumbers === 'sections' ? { sectionPageNumbers: true } : { header: pageNumberHeader }),
     content: opts.content,
     defaultStyle: { fontSize: opts.fontSize ?? BODY_SIZE, lineHeight: 1.1 },
   };

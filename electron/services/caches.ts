@@ -1,0 +1,128 @@
+import type Database from 'better-sqlite3';
+import type { CampaignMatch } from './duplicates/match-types';
+import { withWriteLock } from './write-lock';
+
+/**
+ * What a cache is derived from. A write that knows what it changed says so (`DataCaches.write`), and
+ * only the caches built from that data are dropped: a recorded outcome (donations) leaves the
+ * check-in index (people, registrations) warm.
+ */
+export type CacheSource = 'people' | 'registrations' | 'donations';
+
+interface Entry {
+  value: unknown;
+  sources: readonly CacheSource[];
+}
+
+/** Changes by this connection (total_changes) or any other (data_version): the one data signature. */
+export function dataSignature(sqlite: Database.Database): string {
+  const t = (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  return `${t}:${sqlite.pragma('data_version', { simple: true })}`;
+}
+
+/**
+ * The in-memory data derived from the database (check-in indexes, the merge map, the donor registry,
+ * the last duplicate match per campaign), owned by the app context: one registry created with it
+ * (create-context.ts), reached as `ctx.caches`, gone with it.
+ *
+ * Freshness is decided here and nowhere else:
+ * - a change nobody declared (another connection or process, a write that named nothing) moves the
+ *   data signature, and every derived cache is dropped at the next read;
+ * - a write that declares what it changes (`write(sqlite, ['donations'], fn)`) drops only the caches
+ *   built from that data and accounts for the rest;
+ * - a new connection (a restore reopens the file into the same context) drops everything;
+ * - `invalidate()` drops caches by source (a rolled-back transaction drops all of them).
+ * Duplicate matches are not derived from the current signature: they stay until replaced by the
+ * next match (candidates are checked against decisions and merges when listed).
+ */
+export class DataCaches {
+  private connection: Database.Database | null = null;
+  private signature = '';
+  private readonly entries = new Map<string, Entry>();
+  private readonly campaignMatches = new Map<number, CampaignMatch>();
+
+  /** `serving`: the registry of a context, found by its connection by callers that hold only that. */
+  constructor(private readonly serving = false) {}
+
+  /** Brings the registry to the connection's current data: drops what an undeclared change made stale. */
+  private sync(sqlite: Database.Database): void {
+    const sig = dataSignature(sqlite);
+    if (sqlite !== this.connection) {
+      this.entries.clear();
+      this.campaignMatches.clear();
+      this.connection = sqlite;
+      if (this.serving) registries.set(sqlite, this);
+    } else if (sig !== this.signature) this.entries.clear();
+    this.signature = sig;
+  }
+
+  /** The cache `key`, built from `sources` by `build` when missing or stale. `build` only reads. */
+  get<T>(sqlite: Database.Database, key: string, sources: readonly CacheSource[], build: () => T): T {
+    this.sync(sqlite);
+    const hit = this.entries.get(key);
+    if (hit) return hit.value as T;
+    const value = build();
+    this.entries.set(key, { value, sources });
+    return value;
+  }
+
+  /**
+   * The write path for a write that changes only `sources`: caches built from other data stay warm
+   * across it. Changes made before it that nobody declared still drop everything (checked first).
+   * `fn` must write nothing else (a write that names nothing needs no call: the signature sees it).
+   */
+  async write<T>(sqlite: Database.Database, sources: readonly CacheSource[], fn: () => Promise<T> | T): Promise<T> {
+    // Under the connection's write lock, so no other flow's write is taken for this one.
+    return withWriteLock(sqlite, async () => {
+      this.sync(sqlite);
+      try {
+        return await fn();
+      } finally {
+        this.invalidate(sources);
+        if (sqlite === this.connection) this.signature = dataSignature(sqlite);
+      }
+    });
+  }
+
+  /** Drops the caches built from `sources` (all derived caches for 'all'). */
+  invalidate(sources: readonly CacheSource[] | 'all' = 'all'): void {
+    for (const [key, e] of this.entries) if (sources === 'all' || e.sources.some((s) => sources.includes(s))) this.entries.delete(key);
+  }
+
+  /** The last whole-campaign match of a campaign on this connection, if any. */
+  match(sqlite: Database.Database, campaignId: number): CampaignMatch | undefined {
+    this.sync(sqlite);
+    return this.campaignMatches.get(campaignId);
+  }
+
+  setMatch(sqlite: Database.Database, m: CampaignMatch): void {
+    this.sync(sqlite);
+    this.campaignMatches.set(m.campaignId, m);
+  }
+}
+
+/** What a cached read needs: the connection and the context's caches (any ServiceContext is one). */
+export interface CacheScope {
+  sqlite: Database.Database;
+  caches: DataCaches;
+}
+
+/**
+ * The registry serving a connection, for the few callers that hold only the connection (progress
+ * figures; the documents' data): the context's registry once it has seen that connection. Holds no
+ * data of its own. A connection no context serves (a bare test handle) gets a throw-away registry:
+ * always fresh, never cached.
+ */
+const registries = new WeakMap<Database.Database, DataCaches>();
+
+export function cacheScope(source: Database.Database | CacheScope): CacheScope {
+  if ('caches' in source) return source;
+  return { sqlite: source, caches: registries.get(source) ?? new DataCaches() };
+}
+
+/** The registry of a new context, serving its connection from the start. */
+export function createCaches(sqlite: Database.Database): DataCaches {
+  const caches = new DataCaches(true);
+  registries.set(sqlite, caches);
+  return caches;
+}

@@ -1,0 +1,45 @@
+import type Database from 'better-sqlite3';
+import { personSearchKey } from '../../../shared/domain/people/identity';
+import type { PersonRow } from '../../db/schema';
+
+/** The columns of `people` a service may set. Identity columns are kept in step with `search_key` here only. */
+export type PersonFields = Pick<PersonRow, (typeof COLUMNS)[number]>;
+
+const COLUMNS = ['full_name', 'gender', 'birth_date', 'national_id', 'phone', 'address', 'workplace', 'blood_group', 'prior_donations', 'note', 'home_unit_id'] as const satisfies readonly (keyof PersonRow)[];
+
+const inserts = new WeakMap<Database.Database, Database.Statement>();
+
+/** Adds a person (a list row, a walk-in). The one INSERT INTO people of the app. */
+export function insertPerson(sqlite: Database.Database, p: Partial<PersonFields> & { full_name: string }, now: string): number {
+  let st = inserts.get(sqlite);
+  if (!st) {
+    st = sqlite.prepare(`INSERT INTO people (${COLUMNS.join(', ')}, search_key, created_at, updated_at) VALUES (${COLUMNS.map(() => '?').join(',')},?,?,?)`);
+    inserts.set(sqlite, st);
+  }
+  const values = COLUMNS.map((c) => p[c] ?? null);
+  const key = personSearchKey({ fullName: p.full_name, nationalId: p.national_id ?? null, phone: p.phone ?? null });
+  return Number(st.run(...values, key, now, now).lastInsertRowid);
+}
+
+/**
+ * Changes some columns of a person and keeps `search_key` in step. Returns the columns' values before
+ * the change (for an undo snapshot); the search key's old value is among them when it changed.
+ */
+export function updatePerson(sqlite: Database.Database, id: number, patch: Partial<PersonFields>, now: string): Record<string, unknown> {
+  const cols = (Object.keys(patch) as (keyof PersonFields)[]).filter((c) => (COLUMNS as readonly string[]).includes(c));
+  if (!cols.length) return {};
+  const before = sqlite.prepare('SELECT * FROM people WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  if (!before) return {};
+  const after = { ...before, ...patch };
+  const key = personSearchKey({ fullName: String(after.full_name ?? ''), nationalId: (after.national_id as string | null) ?? null, phone: (after.phone as string | null) ?? null });
+  const sets = cols.map((c) => `${c} = ?`);
+  const vals: unknown[] = cols.map((c) => patch[c] ?? null);
+  const out: Record<string, unknown> = Object.fromEntries(cols.map((c) => [c, before[c]]));
+  if (key !== before.search_key) {
+    sets.push('search_key = ?');
+    vals.push(key);
+    out.search_key = before.search_key;
+  }
+  sqlite.prepare(`UPDATE people SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...vals, now, id);
+  return out;
+}

@@ -1,0 +1,1 @@
+export { compareVietnameseNames, compareVietnameseText, splitGivenName, vietnameseSortKey } from './compare';

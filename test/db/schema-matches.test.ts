@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import Database from '../../electron/db/sqlite-driver';
+import { migrate } from '../../electron/db/migrate';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** Table → columns as electron/db/schema.ts declares them (the kysely types every query is checked against). */
+function declaredSchema(): Map<string, string[]> {
+  const src = fs.readFileSync(path.join(ROOT, 'electron/db/schema.ts'), 'utf8');
+  const interfaces = new Map<string, string[]>();
+  for (const m of src.matchAll(/export interface (\w+) \{([^}]*)\}/g)) {
+    const body = m[2].replace(/\/\*\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    interfaces.set(m[1], [...body.matchAll(/(\w+)\??\s*:/g)].map((x) => x[1]));
+  }
+  const db = interfaces.get('DB')!;
+  const out = new Map<string, string[]>();
+  const dbBody = /export interface DB \{([^}]*)\}/.exec(src)![1];
+  for (const t of dbBody.matchAll(/(\w+):\s*(\w+);/g)) out.set(t[1], interfaces.get(t[2]) ?? []);
+  expect(db.length).toBe(out.size);
+  return out;
+}
+
+function walk(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+}
+
+describe('one data layer', () => {
+  it('schema.ts declares exactly the tables and columns the migrations create', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]);
+    const declared = declaredSchema();
+    expect([...declared.keys()].sort()).toEqual(tables);
+    for (const t of tables) {
+      const cols = (db.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY name`).pluck().all(t) as string[]);
+      expect([t, [...declared.get(t)!].sort()]).toEqual([t, cols]);
+    }
+  });
+
+  it('only the people capability adds people or changes who a person is (identity columns and the search key)', () => {
+    const offenders: string[] = [];
+    for (const file of walk(path.join(ROOT, 'electron'))) {
+      const rel = path.relative(ROOT, file);
+      if (rel.startsWith(path.join('electron', 'services', 'people'))) continue;
+      const src = fs.readFileSync(file, 'utf8');
+      if (/INSERT INTO people\b/i.test(src) || /insertInto\(\s*'people'\s*\)/.test(src)) offenders.push(`${rel}: INSERT INTO people`);
+      if (/search_key\s*[=:](?!\s*personSearchKey)/.test(src.replace(/SELECT[\s\S]*?FROM/g, '')) && /UPDATE people|updateTable\('people'\)/.test(src)) offenders.push(`${rel}: writes search_key`);
+    }
+    expect(offenders).toEqual([]);
+  });
+});
