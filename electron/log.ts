@@ -9,7 +9,6 @@ export function logError(operation: string, e: unknown): void {
 }
 
 /** One log line can never become two, nor carry terminal escapes (a file or channel name could). */
-// eslint-disable-next-line no-control-regex
 const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 export function logInfo(message: string): void {

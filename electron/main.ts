@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startDatabase } from './services/backup/startup';
@@ -11,6 +11,7 @@ import {
   resolveAppFile, shouldBlockNavigation, windowOpenHandler, windowOptions, dropDevOnlyEnv,
 } from './security';
 import { logError, logInfo } from './log';
+import { setBackupPicker } from './services/backup/backup-ids';
 
 // A packaged build never lets the environment choose code for the main process to run.
 dropDevOnlyEnv(process.env, app.isPackaged);
@@ -67,6 +68,16 @@ if (!app.requestSingleInstanceLock()) {
       dispatch = started.dispatch;
     }
     registerIpc(ipcMain, dispatch);
+
+    // Main owns the dialogs: the renderer gets an opaque id for what the clerk chose, never sends a path.
+    const pick = async (kind: 'folder' | 'file'): Promise<string | null> => {
+      const options: Electron.OpenDialogOptions = kind === 'folder'
+        ? { title: 'Chọn thư mục lưu bản sao (ổ USB)', properties: ['openDirectory', 'createDirectory'] }
+        : { title: 'Chọn tệp sao lưu để khôi phục', properties: ['openFile'], filters: [{ name: 'Bản sao lưu Giọt Hồng', extensions: ['sqlite'] }] };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
+    };
+    setBackupPicker({ chooseFolder: () => pick('folder'), chooseFile: () => pick('file') });
 
     win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.js'), { packaged: app.isPackaged }));
     if (app.isPackaged) win.webContents.on('devtools-opened', () => win?.webContents.closeDevTools());

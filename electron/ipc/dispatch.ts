@@ -13,8 +13,11 @@ import { guardChannel } from '../services/app-lock/app-lock';
 import { environmentError } from '../services/backup/errors';
 import { validationMessage } from '../../shared/errors/validation-message';
 
-/** Calls that read only memory (job progress, cancel): answered at once, even while another call writes. */
-const UNLOCKED_CHANNELS = new Set<string>(['jobs:status', 'jobs:cancel']);
+/**
+ * Calls that read only memory (job progress, cancel) or wait for the clerk in main's file dialog
+ * (which touches no data): answered without the write lock, even while another call writes.
+ */
+const UNLOCKED_CHANNELS = new Set<string>(['jobs:status', 'jobs:cancel', 'backup:chooseFolder', 'backup:chooseFile']);
 
 export type Dispatch = (channel: string, rawArgs: unknown) => Promise<Result<unknown>>;
 

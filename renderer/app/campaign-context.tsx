@@ -17,7 +17,7 @@ const KEY = 'giot-hong.campaign';
 export function CampaignProvider({ children }: { children: ReactNode }) {
   const list = useLoad(() => api.campaigns.list({}), []);
   const [currentId, setCurrentId] = useState<number | null>(() => Number(localStorage.getItem(KEY)) || null);
-  const campaigns = list.data ?? [];
+  const campaigns = useMemo(() => list.data ?? [], [list.data]);
   const current = campaigns.find((c) => c.id === currentId) ?? campaigns[0] ?? null;
   useEffect(() => {
     if (current) localStorage.setItem(KEY, String(current.id));

@@ -15,11 +15,13 @@ describe('backup & settings screen', () => {
   });
   afterAll(async () => app?.close());
 
-  it('backs up to a chosen folder, and the copy opens and passes integrity_check', async () => {
+  it('backs up to a folder chosen in main\'s dialog, and the copy opens and passes integrity_check', async () => {
     const { page } = app;
+    // The host's stand-in for main's folder dialog "chooses" <dir>/USB (GIOT_HONG_HOST_PICK_DIR, set by the harness).
     const usb = path.join(app.dir, 'USB');
     fs.mkdirSync(usb);
-    await page.getByLabel('Thư mục lưu bản sao').fill(usb);
+    await page.getByRole('button', { name: 'Chọn thư mục…' }).click();
+    await expect.poll(() => page.getByLabel('Thư mục lưu bản sao').textContent()).toBe(usb);
     await page.getByRole('button', { name: 'Sao lưu ngay' }).click();
     await page.getByText(/Đã sao lưu vào/).waitFor();
     const files = fs.readdirSync(usb).filter((f) => f.endsWith('.sqlite'));
@@ -31,6 +33,30 @@ describe('backup & settings screen', () => {
     await page.getByRole('button', { name: 'Kiểm tra ngay' }).click();
     await page.getByText(/Dữ liệu nguyên vẹn/).waitFor();
     await app.screenshot('backup-01-saved');
+  });
+
+  it('refuses a raw path sent over IPC: only ids main handed out are accepted', async () => {
+    const { page } = app;
+    const usbCopy = path.join(app.dir, 'USB', fs.readdirSync(path.join(app.dir, 'USB')).find((f) => f.endsWith('.sqlite'))!);
+    const before = app.query('SELECT name FROM campaigns');
+    type Res = { ok: boolean; error?: { code: string } };
+    const results = await page.evaluate(async ({ file, folder }) => {
+      const api = (window as unknown as { api: { backup: Record<string, (a: unknown) => Promise<Res>> } }).api;
+      return [
+        await api.backup.restore({ file }),
+        await api.backup.restore({ id: file }),
+        await api.backup.verifyFile({ file }),
+        await api.backup.verifyFile({ id: file }),
+        await api.backup.toFolder({ folder }),
+        await api.backup.toFolder({ folderId: folder }),
+        await api.backup.restore({ id: 'A'.repeat(24) }),
+      ];
+    }, { file: usbCopy, folder: path.dirname(usbCopy) });
+    expect(results.map((r) => r.ok)).toEqual(results.map(() => false));
+    expect(results.slice(0, 6).map((r) => r.error?.code)).toEqual(Array(6).fill('VALIDATION'));
+    expect(results[6].error?.code).toBe('BACKUP_ID_UNKNOWN');
+    expect(app.query('SELECT name FROM campaigns')).toEqual(before);
+    expect(app.query("SELECT action FROM audit_log WHERE action = 'backup.restore'")).toEqual([]);
   });
 
   it('restores an automatic backup after saving the current state', async () => {
@@ -48,6 +74,23 @@ describe('backup & settings screen', () => {
     expect(app.query<{ name: string }>('SELECT name FROM campaigns')).toEqual([{ name: 'Đợt 1 năm 2026' }]);
     expect(app.query<{ reason: string }>("SELECT action AS reason FROM audit_log WHERE action = 'backup.restore'")).toHaveLength(1);
     await app.screenshot('backup-02-restored');
+  });
+
+  it('restores from a file outside the list, chosen in main\'s dialog ("Khôi phục từ tệp này…")', async () => {
+    const { page } = app;
+    const db = new Database(app.dbPath);
+    db.pragma('busy_timeout = 5000');
+    db.prepare("UPDATE campaigns SET name = 'Sửa sau khi chép ra USB'").run();
+    db.close();
+    await page.getByRole('button', { name: 'Khôi phục từ tệp này…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Khôi phục dữ liệu' });
+    // The stand-in dialog picked the newest .sqlite of the USB folder: the copy made in the first test.
+    await dialog.getByText(/giot-hong-.*-manual\.sqlite/).waitFor();
+    await dialog.getByRole('button', { name: 'Khôi phục', exact: true }).click();
+    await page.getByText(/Đã khôi phục từ “.*USB.*-manual\.sqlite”/).waitFor();
+    expect(app.query<{ name: string }>('SELECT name FROM campaigns')).toEqual([{ name: 'Đợt 1 năm 2026' }]);
+    // The restored file is the USB copy (made before the first restore) plus this restore's own entry.
+    expect(app.query("SELECT action FROM audit_log WHERE action = 'backup.restore'")).toHaveLength(1);
   });
 
   it('shows the audit log and verifies its chain', async () => {

@@ -31,10 +31,12 @@ function chromiumPath(): string {
   throw new Error('Debian Chromium not found: apt-get install chromium');
 }
 
-async function startHostProcess(dbPath: string): Promise<{ proc: ChildProcess; url: string }> {
+async function startHostProcess(dbPath: string, pickDir: string): Promise<{ proc: ChildProcess; url: string }> {
   const hostJs = path.join(ROOT, 'out', 'host.js');
   if (!fs.existsSync(hostJs)) throw new Error('out/host.js missing: run `npm run build` first');
-  const proc = spawn(process.execPath, [hostJs, '--db', dbPath, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The host's stand-in for main's file dialogs "chooses" this folder (and its newest .sqlite file).
+  const env = { ...process.env, GIOT_HONG_HOST_PICK_DIR: pickDir };
+  const proc = spawn(process.execPath, [hostJs, '--db', dbPath, '--port', '0'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 20_000);
@@ -56,7 +58,7 @@ async function startHostProcess(dbPath: string): Promise<{ proc: ChildProcess; u
 export async function launchApp(opts: { dbPath?: string } = {}): Promise<E2eApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'giot-hong-e2e-'));
   const dbPath = opts.dbPath ?? path.join(dir, 'e2e.sqlite');
-  const { proc, url } = await startHostProcess(dbPath);
+  const { proc, url } = await startHostProcess(dbPath, path.join(dir, 'USB'));
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=vi-VN'],

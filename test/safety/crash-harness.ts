@@ -21,17 +21,19 @@ export interface Children {
   importer: string;
 }
 
-/** Bundles each child into one file (only the native SQLite driver is loaded from node_modules). */
+/** Bundles one crash child into one file (only the native SQLite driver is loaded from node_modules). */
+export async function buildChild(outDir: string, entry: string, name: string): Promise<string> {
+  const outfile = path.join(outDir, name);
+  await build({
+    entryPoints: [path.join(ROOT, entry)], outfile, bundle: true, platform: 'node', target: 'node22',
+    format: 'cjs', external: ['better-sqlite3-multiple-ciphers'], minify: true, logLevel: 'error', define: { __APP_VERSION__: '"test"' },
+  });
+  return outfile;
+}
+
+/** Bundles each child into one file. */
 export async function buildChildren(outDir: string): Promise<Children> {
-  const one = async (entry: string, name: string) => {
-    const outfile = path.join(outDir, name);
-    await build({
-      entryPoints: [path.join(ROOT, entry)], outfile, bundle: true, platform: 'node', target: 'node22',
-      format: 'cjs', external: ['better-sqlite3-multiple-ciphers'], minify: true, logLevel: 'error', define: { __APP_VERSION__: '"test"' },
-    });
-    return outfile;
-  };
-  return { light: await one('test/safety/crash-child.ts', 'crash-child.cjs'), importer: await one('test/safety/crash-child-import.ts', 'crash-child-import.cjs') };
+  return { light: await buildChild(outDir, 'test/safety/crash-child.ts', 'crash-child.cjs'), importer: await buildChild(outDir, 'test/safety/crash-child-import.ts', 'crash-child-import.cjs') };
 }
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Lường', 'Nông'];
@@ -39,10 +41,10 @@ const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Thu', 'Minh', 'Ngọc'];
 const GIVEN = ['An', 'Bình', 'Hồng', 'Vân', 'Dũng', 'Hà', 'Lan', 'Tuấn', 'Thảo', 'Quỳnh'];
 
 /** Registration lists as units send them (CSV export of the usual columns); the row count is in the name. */
-export function generateLists(dir: string, count: number, rand: () => number): void {
+export function generateLists(dir: string, count: number, rand: () => number, opts: { prefix?: string; rows?: () => number } = {}): void {
   fs.mkdirSync(dir, { recursive: true });
   for (let f = 0; f < count; f++) {
-    const rows = 3 + Math.floor(rand() * 30);
+    const rows = opts.rows ? opts.rows() : 3 + Math.floor(rand() * 30);
     const lines = ['STT,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Địa chỉ'];
     for (let i = 0; i < rows; i++) {
       const female = rand() < 0.5;
@@ -51,7 +53,7 @@ export function generateLists(dir: string, count: number, rand: () => number): v
       const id = `0${String(10 + Math.floor(rand() * 80))}${female ? 1 : 0}${String(year % 100).padStart(2, '0')}${String(Math.floor(rand() * 1e6)).padStart(6, '0')}`;
       lines.push(`${i + 1},${name},${1 + Math.floor(rand() * 28)}/${1 + Math.floor(rand() * 12)}/${year},${female ? 'Nữ' : 'Nam'},${id},09${String(Math.floor(rand() * 1e8)).padStart(8, '0')},"Khối ${f}, phường Vĩnh Trại"`);
     }
-    fs.writeFileSync(path.join(dir, `ds-${String(f).padStart(4, '0')}-r${rows}.csv`), lines.join('\r\n'), 'utf8');
+    fs.writeFileSync(path.join(dir, `${opts.prefix ?? 'ds'}-${String(f).padStart(4, '0')}-r${rows}.csv`), lines.join('\r\n'), 'utf8');
   }
 }
 
@@ -69,8 +71,12 @@ export interface RoundResult {
   childError: string | null;
 }
 
-/** Runs one child and kills it: `afterReadyMs` after it is ready, or (when null) `rawMs` after spawn. */
-export function killRound(childFile: string, args: string[], timing: { afterReadyMs: number | null; rawMs: number }, acks: Acks): Promise<RoundResult> {
+/**
+ * Runs one child and kills it: `afterReadyMs` after it is ready (or after the first line equal to
+ * `trigger`, e.g. the child's announcement that a commit starts), or (when null) `rawMs` after spawn.
+ * `onLine` sees every line the child prints (the heavy rounds track their own acknowledgements).
+ */
+export function killRound(childFile: string, args: string[], timing: { afterReadyMs: number | null; rawMs: number; trigger?: string }, acks: Acks, onLine?: (line: string) => void): Promise<RoundResult> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [childFile, ...args], {
       env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules'), NODE_COMPILE_CACHE: path.join(path.dirname(childFile), 'compile-cache'), GIOT_HONG_QUIET: '1' },
@@ -90,9 +96,11 @@ export function killRound(childFile: string, args: string[], timing: { afterRead
         const line = buf.slice(0, i);
         buf = buf.slice(i + 1);
         const w = line.split(' ');
+        onLine?.(line);
+        const trigger = timing.trigger ?? 'READY';
+        if ((line === trigger || line.startsWith(`${trigger} `)) && timing.afterReadyMs !== null && !timer) timer = setTimeout(kill, timing.afterReadyMs);
         if (line === 'READY') {
           ready = true;
-          if (timing.afterReadyMs !== null && !timer) timer = setTimeout(kill, timing.afterReadyMs);
         } else if (w[0] === 'ACK' && w[1] === 'import') {
           acks.imports.set(w[2], { rows: Number(w[3]), donations: Number(w[4]) });
           count++;
@@ -107,7 +115,7 @@ export function killRound(childFile: string, args: string[], timing: { afterRead
     });
     child.stderr.on('data', () => {});
     // A child that never gets ready (should not happen) is killed after 20 s so the test ends.
-    const guard = setTimeout(kill, 20_000);
+    const guard = setTimeout(kill, timing.trigger ? 40_000 : 20_000);
     child.on('close', () => {
       if (timer) clearTimeout(timer);
       clearTimeout(guard);

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createAppContext } from '../../electron/services/create-context';
 import { createDispatcher } from '../../electron/ipc/dispatch';
+import { backupFolderId } from '../../electron/services/backup/backup-ids';
 import { contract } from '../../shared/ipc/contract';
 import { runCli } from '../../electron/cli';
 import { installNetGuard, unexpectedUrls } from './net-guard';
@@ -43,7 +44,7 @@ describe('no network access', () => {
       const scripted: [string, unknown][] = [
         ['units:create', { name: 'Phường Đông Kinh' }],
         ['backup:now', {}],
-        ['backup:toFolder', { folder: usb }],
+        ['backup:toFolder', { folderId: backupFolderId(usb) }],
         ['backup:check', {}],
         ['privacy:findPeople', { query: 'nguyen' }],
         ['audit:list', { page: 1 }],
@@ -57,8 +58,8 @@ describe('no network access', () => {
         expect(r.ok, `${channel}: ${JSON.stringify(r)}`).toBe(true);
       }
       const list = await dispatch('backup:list', {});
-      const file = (list as { ok: true; value: { items: { file: string }[] } }).value.items[0].file;
-      expect((await dispatch('backup:restore', { file })).ok).toBe(true);
+      const file = (list as { ok: true; value: { items: { id: string }[] } }).value.items[0].id;
+      expect((await dispatch('backup:restore', { id: file })).ok).toBe(true);
       // Every other channel with empty arguments: whatever runs must stay offline.
       for (const channel of Object.keys(contract)) await dispatch(channel, {});
       await new Promise((r) => setTimeout(r, 300));

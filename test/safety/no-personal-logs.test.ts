@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createAppContext } from '../../electron/services/create-context';
 import { createDispatcher } from '../../electron/ipc/dispatch';
+import { backupFileId, backupFolderId } from '../../electron/services/backup/backup-ids';
 import { importFiles } from '../../electron/services/imports/import-files';
 import { createCampaign } from '../../electron/services/campaigns/campaigns';
 import { runCli } from '../../electron/cli';
@@ -31,8 +32,8 @@ describe('no personal data in logs', () => {
       const found = await dispatch('privacy:findPeople', { query: SECRETS.id });
       const id = (found as { ok: true; value: { id: number }[] }).value[0].id;
       await dispatch('privacy:correctPerson', { id, phone: '0987009999', address: 'Thôn Nà Cạn' });
-      await dispatch('backup:toFolder', { folder: path.join(dir, 'khong-co') });
-      await dispatch('backup:restore', { file: path.join(dir, 'data', 'giot-hong.sqlite') });
+      await dispatch('backup:toFolder', { folderId: backupFolderId(path.join(dir, 'khong-co')) });
+      await dispatch('backup:restore', { id: backupFileId(path.join(dir, 'data', 'giot-hong.sqlite')) });
       // An unexpected failure inside a handler goes through logError.
       await dispatch('privacy:erasePerson', { id, mode: 'anonymise' });
       ctx.sqlite.exec('DROP TABLE honours');

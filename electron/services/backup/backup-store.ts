@@ -65,5 +65,11 @@ export function listBackupFiles(dir: string): BackupFile[] {
 /** Removes `.partial` leftovers of a backup interrupted by a crash (they were never complete). */
 export function removeStalePartials(dir: string): void {
   if (!fs.existsSync(dir)) return;
-  for (const name of fs.readdirSync(dir)) if (name.endsWith('.sqlite.partial')) fs.rmSync(path.join(dir, name), { force: true });
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.endsWith('.sqlite.partial')) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
+    // A checksum written just before a rename the kill prevented belongs to no backup.
+    const dest = path.join(dir, name.slice(0, -'.partial'.length));
+    if (!fs.existsSync(dest)) fs.rmSync(`${dest}.sha256`, { force: true });
+  }
 }

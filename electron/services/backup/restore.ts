@@ -78,6 +78,23 @@ function saveCurrentState(dbPath: string, now: Date, key?: string): string | nul
  * below closes its own first). Steps: check the backup; save the current state; write the backup
  * with VACUUM INTO to a temp file beside the database and check it; move old -wal/-shm aside; rename.
  */
+/** The copy a restore writes beside the database before renaming it over the live file. */
+export function restoreTmpPath(dbPath: string): string {
+  return `${path.resolve(dbPath)}.restore-tmp`;
+}
+
+/**
+ * Removes the temporary copy of a restore killed before its rename (kill -9, power cut): a whole or
+ * half copy of a backup, up to the database's size, that nothing else would ever remove. The live
+ * file is untouched: the restore had not replaced it yet.
+ */
+export function removeRestoreLeftover(dbPath: string): boolean {
+  const tmp = restoreTmpPath(dbPath);
+  if (!fs.existsSync(tmp)) return false;
+  fs.rmSync(tmp, { force: true });
+  return true;
+}
+
 export function restoreDatabaseFile(dbPath: string, from: string, opts: { now?: Date; saveCurrent?: boolean; key?: string } = {}): RestoreResult {
   const now = opts.now ?? new Date();
   const source = path.resolve(from);
@@ -88,7 +105,7 @@ export function restoreDatabaseFile(dbPath: string, from: string, opts: { now?: 
   assertNotLocked(target, key);
   let savedCurrent: string | null = null;
   if (opts.saveCurrent !== false) savedCurrent = saveCurrentState(target, now, key);
-  const tmp = `${target}.restore-tmp`;
+  const tmp = restoreTmpPath(target);
   try {
     fs.rmSync(tmp, { force: true });
     const src = openSqlite(source, { readonly: true, fileMustExist: true }, key);

@@ -232,6 +232,9 @@ export function cleanPendingPartials(dbPath: string): string[] {
     if (!p.endsWith('.partial')) continue;
     try {
       if (fs.existsSync(p)) { fs.rmSync(p, { force: true }); removed.push(p); }
+      // Killed between writing the checksum and the rename: a checksum of a backup that never was.
+      const dest = p.slice(0, -'.partial'.length);
+      if (!fs.existsSync(dest)) fs.rmSync(dest + CHECKSUM_SUFFIX, { force: true });
     } catch {
       return removed; // the stick is not there now: try again at the next start
     }

@@ -7,6 +7,7 @@ import { checkDatabaseAtStart, type HealthReport } from './health';
 import { backupBeforeMigration } from './migration-backup';
 import { backupsDir, listBackupFiles } from './backup-store';
 import { checkDatabaseFile, cleanPendingPartials, refreshChecksum, verifyChecksum } from './sqlite-file';
+import { removeRestoreLeftover } from './restore';
 import { createRecoveryDispatch } from './recovery';
 
 export type StartResult =
@@ -23,6 +24,8 @@ export function startDatabase(dbPath: string, opts: { now?: () => Date; key?: st
   const key = opts.key;
   // Half-written copies of a backup killed midway (e.g. to a USB stick) never stay on a disk.
   try { cleanPendingPartials(dbPath); } catch (e) { logError('clean partial backups', e); }
+  // A restore killed while it copied the backup in leaves its temporary copy (never the live file).
+  try { removeRestoreLeftover(dbPath); } catch (e) { logError('clean restore leftover', e); }
   if (key) encryptPlainFiles(dbPath, key);
   const health = checkDatabaseAtStart(dbPath, now(), key);
   const recovery = (message: string): StartResult => ({ mode: 'recovery', health, message, dispatch: createRecoveryDispatch(dbPath, message, key) });

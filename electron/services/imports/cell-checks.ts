@@ -37,7 +37,6 @@ export function checkColLimit(fileName: string, sheet: string, col: number, row?
  * embeddings, overrides, isolates and marks (U+202E turns "Nguyễn" into "nềyugN" on screen and on
  * paper), zero-width space and the stray BOM. They never belong in a name, an ID or an address.
  */
-// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
 
 /** The text without control and bidi characters. */

@@ -1,6 +1,5 @@
 /** Names and file names made safe to store and to print (issue 16: ESC, CR, bidi overrides forging output). */
 
-// eslint-disable-next-line no-control-regex
 const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** A file name as the app stores and shows it: control and direction characters replaced by "_", NFC. */
@@ -9,7 +8,6 @@ export function safeFileName(name: string): string {
   return clean || 'tệp không tên';
 }
 
-// eslint-disable-next-line no-control-regex
 const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

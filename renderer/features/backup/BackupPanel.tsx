@@ -6,8 +6,6 @@ import { formatNumber } from '../../components/format';
 import { ErrorBanner, Field, Modal, Notice } from '../../components/ui';
 import { formatDateTime, formatSize, reasonLabel } from './format';
 
-const FOLDER_KEY = 'giot-hong.backupFolder';
-
 function HealthCard({ report, onCheck, busy }: { report: HealthReportInfo | null; onCheck(): void; busy: boolean }) {
   return (
     <div className={`card ${report?.state === 'corrupt' ? 'disagree' : report?.state === 'ok' ? 'agree' : ''}`} aria-live="polite">
@@ -22,15 +20,21 @@ function HealthCard({ report, onCheck, busy }: { report: HealthReportInfo | null
 export function BackupPanel() {
   const list = useLoad(() => api.backup.list({}), []);
   const { busy, error, setError, run } = useAction();
-  const [folder, setFolder] = useState(() => localStorage.getItem(FOLDER_KEY) ?? '');
+  // The folder and files are chosen in main's own dialog; the screen only holds the ids main gave back.
+  const [folder, setFolder] = useState<{ id: string; label: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [health, setHealth] = useState<HealthReportInfo | null>(null);
-  const [restoring, setRestoring] = useState<BackupFileInfo | { file: string; name: string } | null>(null);
-  const [otherFile, setOtherFile] = useState('');
+  const [restoring, setRestoring] = useState<Pick<BackupFileInfo, 'id' | 'name'> | null>(null);
 
+  const chooseFolder = () => run(async () => {
+    const chosen = await call(api.backup.chooseFolder({}));
+    if (chosen) setFolder(chosen);
+  });
   const backupNow = () => run(async () => {
-    const r = await call(api.backup.toFolder({ folder }));
-    localStorage.setItem(FOLDER_KEY, folder);
+    const target = folder ?? (await call(api.backup.chooseFolder({})));
+    if (!target) return;
+    setFolder(target);
+    const r = await call(api.backup.toFolder({ folderId: target.id }));
     setNotice(`Đã sao lưu vào “${r.file}” (${formatSize(r.size)}). Bản sao đã được mở lại và kiểm tra: nguyên vẹn — ${formatNumber(r.check.counts.people)} người, ${formatNumber(r.check.counts.registrations)} đăng ký, ${formatNumber(r.check.counts.donations)} lần hiến.`);
   });
   const autoNow = () => run(async () => {
@@ -39,8 +43,12 @@ export function BackupPanel() {
     list.reload();
   });
   const check = () => run(async () => setHealth(await call(api.backup.check({}))));
+  const chooseOtherFile = () => run(async () => {
+    const chosen = await call(api.backup.chooseFile({}));
+    if (chosen) setRestoring(chosen);
+  });
   const restore = () => restoring && run(async () => {
-    const r = await call(api.backup.restore({ file: restoring.file }));
+    const r = await call(api.backup.restore({ id: restoring.id }));
     setRestoring(null);
     setNotice(`Đã khôi phục từ “${r.restoredFrom}”. Dữ liệu trước khi khôi phục vẫn được giữ tại “${r.savedCurrent ?? ''}”. Hãy tải lại các màn hình khác để thấy dữ liệu đã khôi phục.`);
     list.reload();
@@ -55,10 +63,11 @@ export function BackupPanel() {
         <div className="card" style={{ flex: 2, minWidth: 320 }}>
           <h2>Sao lưu ra USB / thư mục khác</h2>
           <Field label="Thư mục lưu bản sao" hint="Ví dụ: E:\ (ổ USB) hoặc D:\SaoLuu. Nên dùng USB hoặc ổ khác với ổ chứa dữ liệu.">
-            <input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="E:\SaoLuuGiotHong" aria-label="Thư mục lưu bản sao" />
+            <output aria-label="Thư mục lưu bản sao">{folder ? folder.label : 'Chưa chọn thư mục'}</output>
           </Field>
           <div className="form-actions">
-            <button className="primary" onClick={backupNow} disabled={busy || !folder.trim()}>{busy ? 'Đang sao lưu…' : 'Sao lưu ngay'}</button>
+            <button onClick={chooseFolder} disabled={busy}>Chọn thư mục…</button>
+            <button className="primary" onClick={backupNow} disabled={busy}>{busy ? 'Đang sao lưu…' : 'Sao lưu ngay'}</button>
           </div>
         </div>
         <div style={{ flex: 1, minWidth: 260 }}>
@@ -78,8 +87,7 @@ export function BackupPanel() {
       </p>
       <div className="toolbar">
         <button onClick={autoNow} disabled={busy}>Tạo bản sao lưu bây giờ</button>
-        <input value={otherFile} onChange={(e) => setOtherFile(e.target.value)} placeholder="Đường dẫn tệp sao lưu khác (.sqlite)" aria-label="Đường dẫn tệp sao lưu khác" style={{ minWidth: 320 }} />
-        <button onClick={() => setRestoring({ file: otherFile.trim(), name: otherFile.trim() })} disabled={busy || !otherFile.trim()}>Khôi phục từ tệp này…</button>
+        <button onClick={chooseOtherFile} disabled={busy}>Khôi phục từ tệp này…</button>
       </div>
       {items.length === 0 ? (
         <p className="muted">Chưa có bản sao lưu tự động nào.</p>
@@ -88,7 +96,7 @@ export function BackupPanel() {
           <thead><tr><th>Thời điểm</th><th>Lý do</th><th className="num">Dung lượng</th><th /></tr></thead>
           <tbody>
             {items.map((b) => (
-              <tr key={b.file}>
+              <tr key={b.id}>
                 <td>{formatDateTime(b.createdAt)}</td>
                 <td>{reasonLabel(b.reason)}</td>
                 <td className="num">{formatSize(b.size)}</td>

@@ -13,9 +13,16 @@ export function RecoveryScreen() {
   const list = useLoad(() => api.backup.list({}), []);
   const { busy, error, setError, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
-  const restore = (file: string) => run(async () => {
-    const r = await call(api.backup.restore({ file }));
+  const restore = (id: string) => run(async () => {
+    const r = await call(api.backup.restore({ id }));
     setDone(`Đã khôi phục từ bản sao lưu. Tệp hỏng được giữ lại tại “${r.savedCurrent ?? ''}”. Hãy đóng Giọt Hồng và mở lại để tiếp tục làm việc.`);
+  });
+  // A backup on a USB stick: chosen in main's own dialog, which hands back an id (never a path).
+  const restoreOther = () => run(async () => {
+    const chosen = await call(api.backup.chooseFile({}));
+    if (!chosen) return;
+    const r = await call(api.backup.restore({ id: chosen.id }));
+    setDone(`Đã khôi phục từ “${chosen.name}”. Tệp hỏng được giữ lại tại “${r.savedCurrent ?? ''}”. Hãy đóng Giọt Hồng và mở lại để tiếp tục làm việc.`);
   });
   const good = health.data?.newestGoodBackup ?? null;
   return (
@@ -28,21 +35,24 @@ export function RecoveryScreen() {
             <p>{health.data?.message ?? 'Đang kiểm tra tệp dữ liệu…'}</p>
             {good && (
               <p>
-                <button className="primary" onClick={() => restore(good.file)} disabled={busy}>
+                <button className="primary" onClick={() => restore(good.id)} disabled={busy}>
                   Khôi phục bản tốt gần nhất ({formatDateTime(good.createdAt)})
                 </button>
               </p>
             )}
+            <p>
+              <button onClick={restoreOther} disabled={busy}>Khôi phục từ tệp sao lưu khác (USB)…</button>
+            </p>
             {(list.data?.items.length ?? 0) > 0 && (
               <table className="table" aria-label="Các bản sao lưu">
                 <thead><tr><th>Thời điểm</th><th>Lý do</th><th className="num">Dung lượng</th><th /></tr></thead>
                 <tbody>
                   {list.data!.items.map((b) => (
-                    <tr key={b.file}>
+                    <tr key={b.id}>
                       <td>{formatDateTime(b.createdAt)}</td>
                       <td>{reasonLabel(b.reason)}</td>
                       <td className="num">{formatSize(b.size)}</td>
-                      <td><button onClick={() => restore(b.file)} disabled={busy}>Khôi phục</button></td>
+                      <td><button onClick={() => restore(b.id)} disabled={busy}>Khôi phục</button></td>
                     </tr>
                   ))}
                 </tbody>

@@ -52,7 +52,6 @@ export function CheckinPanel({ campaignId, today, onChanged, refreshKey, openPer
 
   useEffect(() => {
     if (openPerson) open(openPerson);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [openPerson]);
 
   const open = (h: CheckinHit | undefined) => {

@@ -24,6 +24,8 @@ export function personSearchKey(p: { fullName: string | null | undefined; nation
 /** A CCCD (12 digits) or CMND (9) as the importer normalises it; null when the cell holds no valid one. */
 export function idKey(raw: string | number | null | undefined): string | null {
   if (raw === null || raw === undefined) return null;
+  // what the importer already stored: the hot path of every index build
+  if (typeof raw === 'string' && (raw.length === 12 || raw.length === 9) && /^\d+$/.test(raw)) return raw;
   const n = normalizeNationalId(raw);
   return n.value && !n.problem ? n.value : null;
 }
@@ -31,6 +33,7 @@ export function idKey(raw: string | number | null | undefined): string | null {
 /** A phone as the importer normalises it (0 + 9 digits, +84/0084 and old prefixes converted); null when none. */
 export function phoneKey(raw: string | number | null | undefined): string | null {
   if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'string' && raw.length === 10 && /^0\d{9}$/.test(raw)) return raw;
   const n = normalizePhone(raw);
   return n.value && !n.problem ? n.value : null;
 }

@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { channel } from '../define';
 
+/**
+ * An opaque id main hands out for a backup file or a folder (a random token mapped in main to a path
+ * it listed or the clerk chose in main's own dialog). The renderer never sends a path: anything that
+ * is not a token (a path, a drive letter, a separator) fails validation.
+ */
+export const backupIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, 'Hãy chọn tệp hoặc thư mục sao lưu bằng nút chọn.');
+
 export const backupFileSchema = z.object({
-  file: z.string(),
+  id: backupIdSchema,
   name: z.string(),
   reason: z.string(),
   createdAt: z.string(),
@@ -40,13 +47,19 @@ export const restoreResultSchema = z.object({
   movedAside: z.array(z.string()),
 });
 
-const pathSchema = (msg: string) => z.string().trim().min(1, msg).max(1000);
+/** A folder the clerk chose in main's dialog: its id and a label to show (null: the dialog was cancelled). */
+export const chosenFolderSchema = z.object({ id: backupIdSchema, label: z.string() }).nullable();
+/** A backup file the clerk chose in main's dialog (null: cancelled). */
+export const chosenFileSchema = z.object({ id: backupIdSchema, name: z.string() }).nullable();
 
+// Strict: an extra key (e.g. a `file` or `folder` path as older renderers sent) is refused, not ignored.
 export const backupChannels = {
   'backup:list': channel(z.object({}).default({}), z.object({ folder: z.string(), items: z.array(backupFileSchema) })),
-  'backup:toFolder': channel(z.object({ folder: pathSchema('Hãy chọn hoặc nhập thư mục để lưu bản sao.') }), backupResultSchema),
+  'backup:chooseFolder': channel(z.object({}).strict().default({}), chosenFolderSchema),
+  'backup:chooseFile': channel(z.object({}).strict().default({}), chosenFileSchema),
+  'backup:toFolder': channel(z.object({ folderId: backupIdSchema }).strict(), backupResultSchema),
   'backup:now': channel(z.object({}).default({}), backupResultSchema),
-  'backup:restore': channel(z.object({ file: pathSchema('Hãy chọn tệp sao lưu để khôi phục.') }), restoreResultSchema),
+  'backup:restore': channel(z.object({ id: backupIdSchema }).strict(), restoreResultSchema),
   'backup:check': channel(z.object({}).default({}), healthReportSchema),
-  'backup:verifyFile': channel(z.object({ file: pathSchema('Hãy chọn tệp sao lưu.') }), fileCheckSchema),
+  'backup:verifyFile': channel(z.object({ id: backupIdSchema }).strict(), fileCheckSchema),
 };

@@ -2,7 +2,6 @@
  * The crafted files of the hostile-file suite, each generated small in the test (kilobytes, a few
  * megabytes at most): the attacks of issue 16 against the readers, plus a plain list to start from.
  */
-import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { guardZip } from '../../../electron/services/imports/zip-guard';
 
@@ -30,34 +29,9 @@ export async function plainList(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export interface Part { name: string; data: Buffer; stored?: boolean; declaredSize?: number }
+import { zipParts, type Part } from '../../helpers/raw-zip';
 
-/** A zip of the parts, deflated unless `stored`; `declaredSize` lies about the uncompressed size. */
-export function zipParts(parts: Part[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of parts) {
-    const comp = e.stored ? e.data : zlib.deflateRawSync(e.data, { level: 1 });
-    const name = Buffer.from(e.name);
-    const size = e.declaredSize ?? e.data.length;
-    const method = e.stored ? 0 : 8;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(comp.length, 18); local.writeUInt32LE(size, 22); local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(comp.length, 20); central.writeUInt32LE(size, 24); central.writeUInt16LE(name.length, 28); central.writeUInt32LE(offset, 42);
-    locals.push(local, name, comp);
-    centrals.push(central, name);
-    offset += 30 + name.length + comp.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0); eocd.writeUInt16LE(parts.length, 8); eocd.writeUInt16LE(parts.length, 10);
-  eocd.writeUInt32LE(cd.length, 12); eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
-}
+export { zipParts, type Part };
 
 /** The plain list with its parts changed by `edit` (sheet1.xml and workbook.xml as text). */
 function patched(base: Buffer, edit: (parts: Part[]) => void): Buffer {

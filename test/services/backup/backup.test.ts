@@ -6,6 +6,7 @@ import { tempContext } from '../../helpers/context';
 import { createUnit } from '../../../electron/services/units/units';
 import { autoBackup, backupToFolder, ensureDailyBackup, listAutoBackups } from '../../../electron/services/backup/auto-backup';
 import { backupsDir } from '../../../electron/services/backup/backup-store';
+import { backupFileId } from '../../../electron/services/backup/backup-ids';
 import { backupsToKeep } from '../../../electron/services/backup/retention';
 import { restoreDatabaseFile, restoreFromBackup } from '../../../electron/services/backup/restore';
 import { checkDatabaseAtStart, checkLiveDatabase } from '../../../electron/services/backup/health';
@@ -190,8 +191,13 @@ describe('recovery when the database does not open', () => {
       const dispatch = createRecoveryDispatch(ctx.dbPath, 'Không mở được tệp dữ liệu.');
       expect(await dispatch('units:list', {})).toEqual({ ok: false, error: { code: 'DB_OPEN', message: 'Không mở được tệp dữ liệu.' } });
       const check = await dispatch('backup:check', {});
-      expect(check).toMatchObject({ ok: true, value: { state: 'corrupt', newestGoodBackup: { file: good.file } } });
-      const restored = await dispatch('backup:restore', { file: good.file });
+      expect(check).toMatchObject({ ok: true, value: { state: 'corrupt', newestGoodBackup: { id: backupFileId(good.file), name: path.basename(good.file) } } });
+      // The renderer sends the id main listed, never the path; a path is refused.
+      expect(await dispatch('backup:restore', { file: good.file })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      const list = await dispatch('backup:list', {});
+      const id = (list as { ok: true; value: { items: { id: string; name: string }[] } }).value.items[0].id;
+      expect(JSON.stringify(list)).not.toContain(good.file);
+      const restored = await dispatch('backup:restore', { id });
       expect(restored.ok).toBe(true);
       expect(checkDatabaseFile(ctx.dbPath).ok).toBe(true);
       const db = new Database(ctx.dbPath, { readonly: true });
