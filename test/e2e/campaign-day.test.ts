@@ -164,6 +164,20 @@ describe('campaign, quotas, donation day and progress screens', () => {
       { source_row: 2, linked: 1 }, { source_row: 3, linked: 1 }, { source_row: 4, linked: 1 }, { source_row: 5, linked: 1 },
     ]);
     await app.screenshot('day-04-results');
+
+    // A facility list that disagrees with the desk: never overwritten, the clerk chooses.
+    const wb2 = new ExcelJS.Workbook();
+    const ws2 = wb2.addWorksheet('KQ');
+    ws2.addRow(['STT', 'Họ và tên', 'Số CCCD', 'Thể tích (ml)', 'Kết quả']);
+    ws2.addRow([1, 'Nguyễn Văn An', '001090000111', 250, 'Đạt']);
+    const file2 = path.join(app.dir, 'ket-qua-2.xlsx');
+    fs.writeFileSync(file2, Buffer.from(await wb2.xlsx.writeBuffer()));
+    await page.getByLabel('Tệp kết quả của cơ sở tiếp nhận máu').setInputFiles(file2);
+    await page.getByText(/tại bàn đã ghi "đã hiến 350 ml", danh sách của cơ sở máu ghi "đã hiến 250 ml"/).waitFor();
+    expect(app.query("SELECT d.volume_ml FROM donations d JOIN people p ON p.id = d.person_id WHERE p.full_name = 'Nguyễn Văn An'")).toEqual([{ volume_ml: 350 }]);
+    await page.getByRole('button', { name: 'Giữ kết quả đã ghi tại bàn' }).click();
+    await page.getByText(/Cần chọn đúng người/).waitFor({ state: 'detached' });
+    expect(app.query("SELECT d.volume_ml FROM donations d JOIN people p ON p.id = d.person_id WHERE p.full_name = 'Nguyễn Văn An'")).toEqual([{ volume_ml: 350 }]);
   });
 
   it('shows the progress per unit against its quota and opens a donor page', async () => {
