@@ -31,16 +31,8 @@ export function capitalizeWords(s: string): string {
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
-/** Vietnamese list order: by given name (last word), then the rest of the name. */
-export function compareVietnameseNames(a: string, b: string): number {
-  const split = (n: string) => {
-    const words = collapseSpaces(n).split(' ');
-    return [words[words.length - 1] ?? '', words.slice(0, -1).join(' ')] as const;
-  };
-  const [ga, ra] = split(a);
-  const [gb, rb] = split(b);
-  return collator.compare(ga, gb) || collator.compare(ra, rb);
-}
+/** Vietnamese list order for people (given name, then the rest; letters, then tones): one comparator everywhere. */
+export { compareVietnameseNames } from './names/compare';
 
 export function compareVietnamese(a: string, b: string): number {
   return collator.compare(a, b);
