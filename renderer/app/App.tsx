@@ -7,6 +7,7 @@ import { LockGate } from '../features/backup/LockGate';
 import { RecoveryScreen } from '../features/backup/RecoveryScreen';
 import { api, ApiFailure, call } from '../api';
 import { FloatingValidation } from '../components/validation';
+import { REVIEWS_CHANGED } from '../components/review-events';
 
 function currentPath(): string {
   return window.location.hash.replace(/^#\/?/, '') || ROUTES[0].path;
@@ -35,9 +36,11 @@ function ReviewBadge({ path }: { path: string }) {
     const load = () => void api.donationDay.reviewCount({ campaignId: current.id }).then((r) => live && r.ok && setCount(r.value.count));
     load();
     const t = setInterval(load, 5000);
+    window.addEventListener(REVIEWS_CHANGED, load);
     return () => {
       live = false;
       clearInterval(t);
+      window.removeEventListener(REVIEWS_CHANGED, load);
     };
   }, [current, path]);
   return count > 0 ? <span className="nav-badge" title={`${count} dòng kết quả cần chọn đúng người`} aria-label={`${count} dòng cần xem`}>{count}</span> : null;

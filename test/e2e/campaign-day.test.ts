@@ -157,6 +157,7 @@ describe('campaign, quotas, donation day and progress screens', () => {
     await page.getByText(/Cần chọn đúng người \(1 dòng\)/).waitFor();
     await page.getByText(/Dòng 5: Vũ Thị Chỉ Tên — hiến 350 ml/).waitFor();
     await page.getByText(/Cơ sở máu ghi: chỉ có họ tên/).waitFor();
+    await app.screenshot('day-04-review');
     await page.getByRole('button', { name: 'Ghi là người hiến tại chỗ' }).click();
     await page.getByText(/Cần chọn đúng người/).waitFor({ state: 'detached' });
     expect(app.query("SELECT COUNT(*) AS n FROM donations WHERE outcome = 'donated'")).toEqual([{ n: 6 }]);

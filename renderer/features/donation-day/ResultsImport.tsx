@@ -5,6 +5,7 @@ import { readUpload } from '../../components/files';
 import { useAction } from '../../components/hooks';
 import { ErrorBanner, Notice } from '../../components/ui';
 import { PersonLine } from './person-line';
+import { REVIEWS_CHANGED } from '../../components/review-events';
 
 type ReviewItem = ResultImport['unmatched'][number] & { file: string };
 
@@ -43,6 +44,7 @@ export function ResultsImport({ campaignId, today, onChanged }: { campaignId: nu
   const reload = useCallback(async () => {
     const r = await api.donationDay.reviews({ campaignId });
     if (r.ok) setReviews(r.value);
+    window.dispatchEvent(new Event(REVIEWS_CHANGED));
   }, [campaignId]);
   useEffect(() => {
     void reload();

@@ -36,6 +36,11 @@ function DuplicatesForCampaign({ campaignId, campaignName }: { campaignId: numbe
   const [dialog, setDialog] = useState<'bulk' | 'feedback' | null>(null);
   const list = useLoad(() => api.duplicates.list({ campaignId, offset, limit: PAGE }), [campaignId, offset]);
   const rule = useLoad(() => api.duplicates.getCreditRule({}), []);
+  // how many pairs a bulk merge would take: the rules' count, fresh whenever the list is
+  const bulk = useLoad(
+    () => (list.data && list.data.state !== 'not_run' ? api.duplicates.bulkSummary({ campaignId }) : Promise.resolve({ ok: true as const, value: null })),
+    [campaignId, list.data],
+  );
   const { busy, error, setError, run } = useAction();
   const startMatch = useCallback(() => run(async () => setJobId((await call(api.duplicates.match({ campaignId }))).jobId)), [campaignId, run]);
   const job = useJob('duplicates:match', jobId, (s) => {
@@ -86,7 +91,7 @@ function DuplicatesForCampaign({ campaignId, campaignName }: { campaignId: numbe
         actions={
           <>
             <button onClick={() => void startMatch()} disabled={busy || !!jobId}>Tìm lại trùng lặp</button>
-            <button onClick={() => setDialog('bulk')} disabled={busy || !data?.obviousCount}>Gộp hàng loạt cặp rõ ràng ({data?.obviousCount ?? 0})</button>
+            <button onClick={() => setDialog('bulk')} disabled={busy || !bulk.data?.pairs}>Gộp hàng loạt cặp dữ liệu đủ quyết định ({bulk.data?.pairs ?? 0})</button>
             <button onClick={() => setDialog('feedback')} disabled={busy}>Xuất phản hồi cho đơn vị…</button>
           </>
         }
