@@ -41,6 +41,8 @@ describe('campaign, quotas, donation day and progress screens', () => {
   afterAll(async () => app?.close());
 
   const nav = (label: string) => app.page.getByRole('navigation', { name: 'Chức năng' }).getByRole('link', { name: label }).click();
+  // each key goes where the clerk's eyes are: wait until the panel (then its field) has the focus
+  const focused = (label: string) => expect.poll(() => app.page.getByLabel(label).evaluate((el) => el === document.activeElement)).toBe(true);
 
   it('edits the campaign with its targets and age limits', async () => {
     const { page } = app;
@@ -101,14 +103,19 @@ describe('campaign, quotas, donation day and progress screens', () => {
     await page.keyboard.type('nguyen an');
     await page.getByRole('option', { name: /Nguyễn Văn An/ }).waitFor();
     await page.keyboard.press('Enter');
+    await focused('Ghi kết quả cho Nguyễn Văn An');
     await page.keyboard.press('2');
+    await focused('Số giấy chứng nhận');
     await page.keyboard.type('GCN-0001');
     await page.keyboard.press('Enter');
     await page.getByText(/Đã ghi — Nguyễn Văn An: Đã hiến 350 ml, GCN số GCN-0001/).waitFor();
+    await focused('Tìm người đăng ký');
     await page.keyboard.type('111222');
     await page.getByRole('option', { name: /Đặng Văn Đức/ }).waitFor();
     await page.keyboard.press('Enter');
+    await focused('Ghi kết quả cho Đặng Văn Đức');
     await page.keyboard.press('h');
+    await focused('Lý do hoãn hiến');
     await page.keyboard.type('Huyết áp thấp');
     await page.keyboard.press('Enter');
     await page.getByText(/Đã ghi — Đặng Văn Đức: Hoãn: Huyết áp thấp/).waitFor();
@@ -132,7 +139,9 @@ describe('campaign, quotas, donation day and progress screens', () => {
     await page.getByLabel('Số điện thoại').fill('0901234567');
     await page.getByRole('button', { name: 'Thêm và mở để ghi kết quả' }).click();
     await page.getByLabel('Ghi kết quả cho Lê Văn Mới').waitFor();
+    await focused('Ghi kết quả cho Lê Văn Mới');
     await page.keyboard.press('1');
+    await focused('Số giấy chứng nhận');
     await page.keyboard.press('Enter');
     await page.getByText(/Đã ghi — Lê Văn Mới: Đã hiến 250 ml/).waitFor();
 
