@@ -12,9 +12,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createAppContext, type AppContext } from '../../electron/services/create-context';
-import { createCampaign } from '../../electron/services/campaigns/campaigns';
+import type { AppContext } from '../../electron/services/create-context';
 import { createUnit } from '../../electron/services/units/units';
+import { openCrashDatabase } from './crash-child-merge';
 import { buildPreview } from '../../electron/services/imports/build-preview';
 import { commitImport } from '../../electron/services/imports/commit-import';
 import { importFiles } from '../../electron/services/imports/import-files';
@@ -50,14 +50,7 @@ function pragmas(ctx: AppContext) {
 }
 
 async function main() {
-  const ctx = createAppContext(dbPath);
-  let campaign = ctx.sqlite.prepare('SELECT id FROM campaigns ORDER BY id LIMIT 1').get() as { id: number } | undefined;
-  if (!campaign) {
-    await createUnit(ctx, { name: 'Phường Chi Lăng', kind: 'commune' });
-    campaign = { id: (await createCampaign(ctx, { name: 'Đợt 1 năm 2026' })).id };
-  }
-  const campaignId = campaign.id;
-  const unitId = (ctx.sqlite.prepare('SELECT id FROM units ORDER BY id LIMIT 1').get() as { id: number }).id;
+  const { ctx, campaignId, unitId } = await openCrashDatabase(dbPath);
   const opened = pragmas(ctx);
   const mark = (m: string) => {
     say(`WRITE ${m}`);

@@ -6,11 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createAppContext } from '../../electron/services/create-context';
-import { createCampaign } from '../../electron/services/campaigns/campaigns';
-import { createUnit } from '../../electron/services/units/units';
 import { importFiles } from '../../electron/services/imports/import-files';
-import { mergeRandomPair } from './crash-child-merge';
+import { mergeRandomPair, openCrashDatabase } from './crash-child-merge';
 import { autoBackup } from '../../electron/services/backup/auto-backup';
 
 const [dbPath, seedArg, filesDir] = process.argv.slice(2);
@@ -19,13 +16,7 @@ const rand = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 const say = (line: string) => fs.writeSync(1, `${line}\n`);
 
 async function main() {
-  const ctx = createAppContext(dbPath);
-  let campaign = ctx.sqlite.prepare('SELECT id FROM campaigns ORDER BY id LIMIT 1').get() as { id: number } | undefined;
-  if (!campaign) {
-    await createUnit(ctx, { name: 'Phường Chi Lăng', kind: 'commune' });
-    campaign = { id: (await createCampaign(ctx, { name: 'Đợt 1 năm 2026' })).id };
-  }
-  const unitId = (ctx.sqlite.prepare('SELECT id FROM units ORDER BY id LIMIT 1').get() as { id: number }).id;
+  const { ctx, campaignId, unitId } = await openCrashDatabase(dbPath);
   const files = fs.readdirSync(filesDir).filter((f) => f.endsWith('.csv')).sort();
   const done = new Set(ctx.sqlite.prepare('SELECT file_name FROM import_batches').pluck().all() as string[]);
   const todo = files.filter((f) => !done.has(f));
@@ -34,7 +25,7 @@ async function main() {
     if (rand() < 0.7 && todo.length) {
       const name = todo.shift()!;
       if (rand() < 0.1) autoBackup(ctx, 'import');
-      const [r] = await importFiles(ctx, [{ name, data: fs.readFileSync(path.join(filesDir, name)) }], { campaignId: campaign.id, unit: unitId, onDuplicate: 'skip' });
+      const [r] = await importFiles(ctx, [{ name, data: fs.readFileSync(path.join(filesDir, name)) }], { campaignId: campaignId, unit: unitId, onDuplicate: 'skip' });
       if (!r.ok) throw new Error(`import failed: ${r.message}`);
       say(`ACK real ${name} ${r.imported} ${r.batchId}`);
     } else {

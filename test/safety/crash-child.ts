@@ -6,12 +6,9 @@
  * "ACK merge <survivor> <merged>". Args: DB_PATH SEED.
  */
 import fs from 'node:fs';
-import { createAppContext } from '../../electron/services/create-context';
 import { inTransaction } from '../../electron/services/context';
 import { appendAudit } from '../../electron/services/audit/audit-log';
-import { createCampaign } from '../../electron/services/campaigns/campaigns';
-import { createUnit } from '../../electron/services/units/units';
-import { mergeRandomPair } from './crash-child-merge';
+import { mergeRandomPair, openCrashDatabase } from './crash-child-merge';
 import { autoBackup } from '../../electron/services/backup/auto-backup';
 import { foldVietnamese } from '../../shared/domain/text';
 
@@ -26,13 +23,7 @@ const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Thu', 'Minh', 'Ngọc'];
 const GIVEN = ['An', 'Bình', 'Hồng', 'Vân', 'Dũng', 'Hà', 'Lan', 'Tuấn', 'Thảo'];
 
 async function main() {
-  const ctx = createAppContext(dbPath);
-  let campaign = ctx.sqlite.prepare('SELECT id FROM campaigns ORDER BY id LIMIT 1').get() as { id: number } | undefined;
-  if (!campaign) {
-    await createUnit(ctx, { name: 'Phường Chi Lăng', kind: 'commune' });
-    campaign = { id: (await createCampaign(ctx, { name: 'Đợt 1 năm 2026' })).id };
-  }
-  const unitId = (ctx.sqlite.prepare('SELECT id FROM units ORDER BY id LIMIT 1').get() as { id: number }).id;
+  const { ctx, campaignId, unitId } = await openCrashDatabase(dbPath);
   say('READY');
   for (let n = 0; ; n++) {
     const kind = rand() < 0.7 ? 'import' : 'merge';
@@ -45,7 +36,7 @@ async function main() {
         const now = tx.now().toISOString();
         const batch = await tx.db
           .insertInto('import_batches')
-          .values({ campaign_id: campaign.id, unit_id: unitId, file_name: `${tag}.xlsx`, file_hash: tag, file_size: rows * 100, row_count: rows, status: 'committed', mapping: '{}', sheets: '["Sheet1"]', created_at: now })
+          .values({ campaign_id: campaignId, unit_id: unitId, file_name: `${tag}.xlsx`, file_hash: tag, file_size: rows * 100, row_count: rows, status: 'committed', mapping: '{}', sheets: '["Sheet1"]', created_at: now })
           .returning('id')
           .executeTakeFirstOrThrow();
         for (let i = 0; i < rows; i++) {
@@ -61,14 +52,14 @@ async function main() {
             .executeTakeFirstOrThrow();
           const reg = await tx.db
             .insertInto('registrations')
-            .values({ person_id: p.id, campaign_id: campaign.id, unit_id: unitId, batch_id: batch.id, source_file: `${tag}.xlsx`, source_sheet: 'Sheet1', source_row: i + 5, raw: JSON.stringify({ name }), issues: '[]', status: 'active', credited: 1, created_at: now })
+            .values({ person_id: p.id, campaign_id: campaignId, unit_id: unitId, batch_id: batch.id, source_file: `${tag}.xlsx`, source_sheet: 'Sheet1', source_row: i + 5, raw: JSON.stringify({ name }), issues: '[]', status: 'active', credited: 1, created_at: now })
             .returning('id')
             .executeTakeFirstOrThrow();
           if (rand() < 0.5) {
             donations++;
             await tx.db
               .insertInto('donations')
-              .values({ person_id: p.id, campaign_id: campaign.id, registration_id: reg.id, donated_on: '2026-05-20', outcome: 'donated', volume_ml: 350, source_file: tag, source_row: i + 5, created_at: now })
+              .values({ person_id: p.id, campaign_id: campaignId, registration_id: reg.id, donated_on: '2026-05-20', outcome: 'donated', volume_ml: 350, source_file: tag, source_row: i + 5, created_at: now })
               .execute();
           }
         }

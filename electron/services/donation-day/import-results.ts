@@ -60,18 +60,15 @@ export async function importResults(ctx: ServiceContext, campaignId: number, fil
         if (!entry) throw new AppError('INTERNAL', `Dòng ${r.row}: không tìm thấy đăng ký của người đã khớp. Hãy thử nhập lại.`);
         const family = batch.family(entry.personId);
         const desk = campaignDonation(sqlite, c.id, family);
-        const deskRow = desk ? (sqlite.prepare('SELECT source_file FROM donations WHERE id = ?').get(desk.id) as { source_file: string | null }) : null;
-        if (desk && deskRow && deskRow.source_file === null && (desk.outcome !== r.outcome || (r.outcome === 'donated' && desk.volume_ml !== r.volumeMl))) {
+        // entered at the desk (no source file) and different: the clerk chooses, nothing is overwritten
+        if (desk && desk.source_file === null && (desk.outcome !== r.outcome || (r.outcome === 'donated' && desk.volume_ml !== r.volumeMl))) {
           review(r, 'difference', `Dòng ${r.row}: tại bàn đã ghi "${OUTCOME_WORDS(desk)}", danh sách của cơ sở máu ghi "${OUTCOME_WORDS({ outcome: r.outcome, volumeMl: r.volumeMl })}". Hãy chọn kết quả đúng.`, [entry.personId]);
           continue;
         }
         await writeOutcome(tx, { campaignId: c.id, personId: entry.personId, registrationId: entry.registrationId, ...outcomeOf(r) }, source, batch);
         sqlite.prepare('UPDATE donations SET match_rule = ? WHERE campaign_id = ? AND source_file = ? AND source_row = ?').run(m.by, c.id, fileName, r.row);
         // The facility's tested blood group is the person's blood group.
-        if (r.bloodGroup) {
-          const cur = sqlite.prepare('SELECT blood_group FROM people WHERE id = ?').get(entry.personId) as { blood_group: string | null };
-          if (cur.blood_group !== r.bloodGroup) updatePerson(sqlite, entry.personId, { blood_group: r.bloodGroup }, now);
-        }
+        if (r.bloodGroup) updatePerson(sqlite, entry.personId, { blood_group: r.bloodGroup }, now);
         clearReview(sqlite, c.id, fileName, r.row);
         out.matched++;
         out.rules![m.by] = (out.rules![m.by] ?? 0) + 1;

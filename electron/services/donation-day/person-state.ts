@@ -11,6 +11,8 @@ export interface CampaignDonation {
   volume_ml: 250 | 350 | 450 | null;
   reason: string | null;
   serial: string | null;
+  /** The result list it came from; null when it was entered at the desk. */
+  source_file: string | null;
 }
 
 /** The person's donation row in this campaign (any of their merged records), if any. */
@@ -19,7 +21,7 @@ export function campaignDonation(sqlite: Database.Database, campaignId: number, 
   return (
     (sqlite
       .prepare(
-        `SELECT d.id, d.outcome, d.volume_ml,
+        `SELECT d.id, d.outcome, d.volume_ml, d.source_file,
            (SELECT reason FROM deferrals WHERE donation_id = d.id ORDER BY id DESC LIMIT 1) AS reason,
            (SELECT serial FROM certificate_serials WHERE donation_id = d.id AND status = 'issued' ORDER BY id DESC LIMIT 1) AS serial
          FROM donations d WHERE d.person_id IN (${ph}) AND +d.campaign_id = ? ORDER BY d.id LIMIT 1`,

@@ -4,7 +4,7 @@ import { mergeInputSchema, type MergeField, type MergeInput } from '../../../sha
 import type { ServiceContext } from '../context';
 import { appendAudit } from '../audit/audit-log';
 import { applyCredit } from './credit';
-import { updatePerson, type PersonFields } from '../people/write-person';
+import { updatePerson, type ColumnChange, type PersonFields } from '../people/write-person';
 
 export const FIELD_COLUMNS: Record<MergeField, string> = {
   fullName: 'full_name',
@@ -22,7 +22,7 @@ export type PersonDbRow = Record<string, unknown> & { id: number; merged_into: n
 
 export interface MergeSnapshot {
   /** Per column: the value the merge wrote (only columns it changed). */
-  fields: Record<string, { before: unknown; after: unknown }>;
+  fields: Record<string, ColumnChange>;
   /** Credited flags of the survivor's registrations before the merge. */
   creditBefore: { id: number; credited: number }[];
 }
@@ -56,8 +56,7 @@ export function mergePeople(ctx: ServiceContext, input: MergeInput, decided: { b
       if (value === s[col]) continue;
       patch[col] = value;
     }
-    const before = updatePerson(db, s.id, patch as Partial<PersonFields>, at);
-    for (const [col, prev] of Object.entries(before)) snapshot.fields[col] = { before: prev, after: col === 'search_key' ? (db.prepare('SELECT search_key FROM people WHERE id = ?').pluck().get(s.id) as string) : patch[col] };
+    snapshot.fields = updatePerson(db, s.id, patch as Partial<PersonFields>, at);
 
     const regs = db.prepare('SELECT id, campaign_id, credited FROM registrations WHERE person_id = ?').all(m.id) as { id: number; campaign_id: number; credited: number }[];
     const dons = db.prepare('SELECT id FROM donations WHERE person_id = ?').all(m.id) as { id: number }[];

@@ -21,25 +21,27 @@ export function insertPerson(sqlite: Database.Database, p: Partial<PersonFields>
   return Number(st.run(...values, key, now, now).lastInsertRowid);
 }
 
+/** One column a write changed, as an undo snapshot keeps it. */
+export interface ColumnChange {
+  before: unknown;
+  after: unknown;
+}
+
 /**
- * Changes some columns of a person and keeps `search_key` in step. Returns the columns' values before
- * the change (for an undo snapshot); the search key's old value is among them when it changed.
+ * Changes some columns of a person and keeps `search_key` in step. Columns already holding the value
+ * are left alone; returns what changed (the search key among them when it moved), nothing written
+ * when nothing changes.
  */
-export function updatePerson(sqlite: Database.Database, id: number, patch: Partial<PersonFields>, now: string): Record<string, unknown> {
-  const cols = (Object.keys(patch) as (keyof PersonFields)[]).filter((c) => (COLUMNS as readonly string[]).includes(c));
-  if (!cols.length) return {};
+export function updatePerson(sqlite: Database.Database, id: number, patch: Partial<PersonFields>, now: string): Record<string, ColumnChange> {
   const before = sqlite.prepare('SELECT * FROM people WHERE id = ?').get(id) as Record<string, unknown> | undefined;
   if (!before) return {};
+  const changes: Record<string, ColumnChange> = {};
+  for (const c of COLUMNS) if (c in patch && (patch[c] ?? null) !== before[c]) changes[c] = { before: before[c], after: patch[c] ?? null };
+  if (!Object.keys(changes).length) return {};
   const after = { ...before, ...patch };
   const key = personSearchKey({ fullName: String(after.full_name ?? ''), nationalId: (after.national_id as string | null) ?? null, phone: (after.phone as string | null) ?? null });
-  const sets = cols.map((c) => `${c} = ?`);
-  const vals: unknown[] = cols.map((c) => patch[c] ?? null);
-  const out: Record<string, unknown> = Object.fromEntries(cols.map((c) => [c, before[c]]));
-  if (key !== before.search_key) {
-    sets.push('search_key = ?');
-    vals.push(key);
-    out.search_key = before.search_key;
-  }
-  sqlite.prepare(`UPDATE people SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...vals, now, id);
-  return out;
+  if (key !== before.search_key) changes.search_key = { before: before.search_key, after: key };
+  const cols = Object.keys(changes);
+  sqlite.prepare(`UPDATE people SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...cols.map((c) => changes[c].after), now, id);
+  return changes;
 }

@@ -12,17 +12,9 @@ import { importFiles } from '../../../electron/services/imports/import-files';
 import { mergePeople } from '../../../electron/services/duplicates/merge';
 import { recordOutcome } from '../../../electron/services/donation-day/record-outcome';
 import { addWalkIn } from '../../../electron/services/donation-day/walk-in';
+import { OFFICE } from './fixture';
 
-export const RED_CROSS_OFFICE = {
-  officeName: 'Ban Chỉ đạo vận động hiến máu tình nguyện thành phố',
-  parentBody: 'UBND thành phố Lạng Sơn',
-  placeName: 'Lạng Sơn',
-  signerName: 'Nguyễn Thị Hồng Vân',
-  signerTitle: 'Phó Chủ tịch UBND',
-  signerAuthority: 'KT.' as const,
-  docSuffix: 'BCĐ',
-  standingBody: 'Hội Chữ thập đỏ thành phố',
-};
+export const RED_CROSS_OFFICE = { ...OFFICE, standingBody: 'Hội Chữ thập đỏ thành phố' };
 
 export interface ListPerson {
   name: string;
