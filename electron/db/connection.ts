@@ -6,11 +6,14 @@ import { AppError, isAppError } from '../../shared/errors/app-error';
 import { migrate, type MigrateResult } from './migrate';
 import { isNotADatabase, openSqlite } from './sqlite-driver';
 import type { DB } from './schema';
+import { createData, type Data } from './data';
 
 export interface Connection {
   path: string;
   sqlite: Database.Database;
   db: Kysely<DB>;
+  /** The one way in for services: readers, and writers scoped to a transaction (data.ts). */
+  data: Data;
   migration: MigrateResult;
   close(): Promise<void>;
 }
@@ -75,6 +78,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Connectio
     path: file,
     sqlite,
     db,
+    data: createData(sqlite),
     migration,
     async close() {
       await db.destroy();

@@ -50,7 +50,7 @@ export function createDispatcher(ctx: ServiceContext, handlers: AllHandlers = al
         if (hasPolicy(channel)) beforeChange(ctx, channel);
         return handler(ctx, parsed.data);
       };
-      const value = UNLOCKED_CHANNELS.has(channel) ? await handler(ctx, parsed.data) : await withWriteLock(ctx.sqlite, run);
+      const value = UNLOCKED_CHANNELS.has(channel) ? await handler(ctx, parsed.data) : await withWriteLock(ctx.data, run);
       return { ok: true, value };
     } catch (e) {
       if (isAppError(e)) return { ok: false, error: { code: e.code, message: e.message, details: e.details } };

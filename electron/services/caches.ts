@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CampaignMatch } from './duplicates/match-types';
 import { withWriteLock } from './write-lock';
+import { dataOf, type Data, type Reader } from '../db/data';
 
 /**
  * What a cache is derived from. A write that knows what it changed says so (`DataCaches.write`), and
@@ -14,10 +15,12 @@ interface Entry {
   sources: readonly CacheSource[];
 }
 
+/** Any handle of the data layer (or, while services move to it, the raw connection). */
+export type Handle = Reader | Data | Database.Database;
+
 /** Changes by this connection (total_changes) or any other (data_version): the one data signature. */
-export function dataSignature(sqlite: Database.Database): string {
-  const t = (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-  return `${t}:${sqlite.pragma('data_version', { simple: true })}`;
+export function dataSignature(handle: Handle): string {
+  return dataOf(handle).signature();
 }
 
 /**
@@ -36,7 +39,7 @@ export function dataSignature(sqlite: Database.Database): string {
  * next match (candidates are checked against decisions and merges when listed).
  */
 export class DataCaches {
-  private connection: Database.Database | null = null;
+  private connection: Data | null = null;
   private signature = '';
   private readonly entries = new Map<string, Entry>();
   private readonly campaignMatches = new Map<number, CampaignMatch>();
@@ -45,8 +48,9 @@ export class DataCaches {
   constructor(private readonly serving = false) {}
 
   /** Brings the registry to the connection's current data: drops what an undeclared change made stale. */
-  private sync(sqlite: Database.Database): void {
-    const sig = dataSignature(sqlite);
+  private sync(handle: Handle): void {
+    const sqlite = dataOf(handle);
+    const sig = sqlite.signature();
     if (sqlite !== this.connection) {
       this.entries.clear();
       this.campaignMatches.clear();
@@ -57,7 +61,7 @@ export class DataCaches {
   }
 
   /** The cache `key`, built from `sources` by `build` when missing or stale. `build` only reads. */
-  get<T>(sqlite: Database.Database, key: string, sources: readonly CacheSource[], build: () => T): T {
+  get<T>(sqlite: Handle, key: string, sources: readonly CacheSource[], build: () => T): T {
     this.sync(sqlite);
     const hit = this.entries.get(key);
     if (hit) return hit.value as T;
@@ -71,15 +75,15 @@ export class DataCaches {
    * across it. Changes made before it that nobody declared still drop everything (checked first).
    * `fn` must write nothing else (a write that names nothing needs no call: the signature sees it).
    */
-  async write<T>(sqlite: Database.Database, sources: readonly CacheSource[], fn: () => Promise<T> | T): Promise<T> {
+  async write<T>(sqlite: Handle, sources: readonly CacheSource[], fn: () => Promise<T> | T): Promise<T> {
     // Under the connection's write lock, so no other flow's write is taken for this one.
-    return withWriteLock(sqlite, async () => {
+    return withWriteLock(dataOf(sqlite), async () => {
       this.sync(sqlite);
       try {
         return await fn();
       } finally {
         this.invalidate(sources);
-        if (sqlite === this.connection) this.signature = dataSignature(sqlite);
+        if (dataOf(sqlite) === this.connection) this.signature = dataSignature(sqlite);
       }
     });
   }
@@ -90,12 +94,12 @@ export class DataCaches {
   }
 
   /** The last whole-campaign match of a campaign on this connection, if any. */
-  match(sqlite: Database.Database, campaignId: number): CampaignMatch | undefined {
+  match(sqlite: Handle, campaignId: number): CampaignMatch | undefined {
     this.sync(sqlite);
     return this.campaignMatches.get(campaignId);
   }
 
-  setMatch(sqlite: Database.Database, m: CampaignMatch): void {
+  setMatch(sqlite: Handle, m: CampaignMatch): void {
     this.sync(sqlite);
     this.campaignMatches.set(m.campaignId, m);
   }
@@ -103,7 +107,7 @@ export class DataCaches {
 
 /** What a cached read needs: the connection and the context's caches (any ServiceContext is one). */
 export interface CacheScope {
-  sqlite: Database.Database;
+  handle: Handle;
   caches: DataCaches;
 }
 
@@ -113,16 +117,16 @@ export interface CacheScope {
  * data of its own. A connection no context serves (a bare test handle) gets a throw-away registry:
  * always fresh, never cached.
  */
-const registries = new WeakMap<Database.Database, DataCaches>();
+const registries = new WeakMap<Data, DataCaches>();
 
-export function cacheScope(source: Database.Database | CacheScope): CacheScope {
-  if ('caches' in source) return source;
-  return { sqlite: source, caches: registries.get(source) ?? new DataCaches() };
+export function cacheScope(source: Handle | (CacheScope & { data?: Data }) | { data: Data; caches: DataCaches }): CacheScope {
+  if ('caches' in source) return { handle: 'handle' in source ? source.handle : source.data, caches: source.caches };
+  return { handle: source, caches: registries.get(dataOf(source)) ?? new DataCaches() };
 }
 
 /** The registry of a new context, serving its connection from the start. */
-export function createCaches(sqlite: Database.Database): DataCaches {
+export function createCaches(data: Data): DataCaches {
   const caches = new DataCaches(true);
-  registries.set(sqlite, caches);
+  registries.set(data, caches);
   return caches;
 }

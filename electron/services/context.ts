@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import type { Data } from '../db/data';
 import type { DataCaches } from './caches';
 import type { JobRunner } from './jobs/job-runner';
 import { withWriteLock } from './write-lock';
@@ -9,6 +10,8 @@ import { withWriteLock } from './write-lock';
 export interface ServiceContext {
   db: Kysely<DB>;
   sqlite: Database.Database;
+  /** The one way into the database: `data.read`, and `data.write(w => …)` for one transaction. */
+  data: Data;
   dbPath: string;
   jobs: JobRunner;
   /** Data derived from the database and kept in memory (check-in indexes, merges, matches): caches.ts. */
@@ -30,7 +33,7 @@ export async function inTransaction<T>(ctx: ServiceContext, fn: (tx: ServiceCont
   if (ctx.inTx) return fn(ctx);
   // The connection's write lock: no other flow's raw write can land inside this transaction.
   try {
-    return await withWriteLock(ctx.sqlite, () => ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx, inTx: true })));
+    return await withWriteLock(ctx.data, () => ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx, inTx: true })));
   } catch (e) {
     // A cache built inside the transaction may hold rows the rollback took back.
     ctx.caches.invalidate('all');

@@ -53,7 +53,7 @@ describe('one writer at a time on the connection', () => {
 
     const b = openThenFail();
     await b.inside;
-    const locked = withWriteLock(ctx.sqlite, () => setCreditRule(ctx, rule));
+    const locked = withWriteLock(ctx.data, () => setCreditRule(ctx, rule));
     await expect(b.done).rejects.toThrow();
     await locked;
     expect(count()).toBe(1);

@@ -23,7 +23,7 @@ describe('units service', () => {
     await archiveUnit(ctx, { id: b.id, archived: true });
     expect((await listUnits(ctx)).map((u) => u.name)).not.toContain('Khối 2');
     expect((await listUnits(ctx, { includeArchived: true })).length).toBe(3);
-    expect(verifyAuditChain(ctx.sqlite)).toMatchObject({ ok: true, count: 6 });
+    expect(verifyAuditChain(ctx.data.read)).toMatchObject({ ok: true, count: 6 });
   });
 
   it('imports a unit list from Excel with parents, kinds and groupings, without doubling on re-import', async () => {

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type { Reader } from '../../db/data';
+import { q, statement } from '../../db/query';
+import type { AuditLogRow } from '../../db/schema';
+import { asWriter, type WriterLike } from '../../db/transitional';
 
 const GENESIS = '0'.repeat(64);
 
@@ -16,27 +19,29 @@ function entryHash(prev: string, at: string, actor: string, action: string, enti
   return createHash('sha256').update(JSON.stringify([prev, at, actor, action, entity, entityId, detail])).digest('hex');
 }
 
+const lastHash = statement<void, { hash: string }>(() => q.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1));
+type Insert = Omit<AuditLogRow, 'id'>;
+const insertEntry = statement<Insert>((p) =>
+  q.insertInto('audit_log').values({ at: p.at, actor: p.actor, action: p.action, entity: p.entity, entity_id: p.entity_id, detail: p.detail, prev_hash: p.prev_hash, hash: p.hash }),
+);
+
 /** Appends one hash-chained entry. Call inside the transaction that makes the change. */
-export function appendAudit(sqlite: Database.Database, e: AuditEntry, at = new Date().toISOString()): void {
-  const last = sqlite.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
-  const prev = last?.hash ?? GENESIS;
+export function appendAudit(target: WriterLike, e: AuditEntry, at = new Date().toISOString()): void {
+  const w = asWriter(target);
+  const prev = w.value(lastHash) ?? GENESIS;
   const actor = e.actor ?? 'clerk';
   const entity = e.entity ?? null;
   const entityId = e.entityId ?? null;
   const detail = e.detail ?? '';
   const hash = entryHash(prev, at, actor, e.action, entity, entityId, detail);
-  sqlite
-    .prepare('INSERT INTO audit_log (at, actor, action, entity, entity_id, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?)')
-    .run(at, actor, e.action, entity, entityId, detail, prev, hash);
+  w.run(insertEntry, { at, actor, action: e.action, entity, entity_id: entityId, detail, prev_hash: prev, hash });
 }
 
 /** Walks the chain; returns the id of the first broken entry, or null when it verifies. */
-export function verifyAuditChain(sqlite: Database.Database): { ok: boolean; brokenAt: number | null; count: number } {
+export function verifyAuditChain(read: Reader): { ok: boolean; brokenAt: number | null; count: number } {
   let prev = GENESIS;
   let count = 0;
-  for (const r of sqlite.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<{
-    id: number; at: string; actor: string; action: string; entity: string | null; entity_id: number | null; detail: string; prev_hash: string; hash: string;
-  }>) {
+  for (const r of read.iterate(q.selectFrom('audit_log').selectAll().orderBy('id'))) {
     count++;
     if (r.prev_hash !== prev || entryHash(prev, r.at, r.actor, r.action, r.entity, r.entity_id, r.detail) !== r.hash) {
       return { ok: false, brokenAt: r.id, count };

@@ -190,5 +190,5 @@ export async function restoreFromBackup(ctx: SwappableContext, from: string): Pr
 }
 
 function swap(ctx: SwappableContext, conn: Connection): void {
-  Object.assign(ctx, { conn, db: conn.db, sqlite: conn.sqlite });
+  Object.assign(ctx, { conn, db: conn.db, sqlite: conn.sqlite, data: conn.data });
 }

@@ -1,6 +1,7 @@
+import { connectionOf, dataOf } from '../../db/data';
 import type Database from 'better-sqlite3';
 import { cacheScope, type CacheScope } from '../caches';
-import { loadRootResolver } from '../donors/person-roots';
+import { loadRootResolver } from '../people/survivors';
 import { birthYearOf, idKey, nameKey, phoneKey } from '../../../shared/domain/people/identity';
 
 export interface IndexEntry {
@@ -33,7 +34,7 @@ export interface CheckinIndex {
 }
 
 function build(scope: CacheScope, campaignId: number): CheckinIndex {
-  const sqlite = scope.sqlite;
+  const sqlite = connectionOf(dataOf(scope.handle)); // TRANSITIONAL: moves to the data layer
   const resolve = loadRootResolver(scope);
   const rows = sqlite
     .prepare(
@@ -98,5 +99,5 @@ function build(scope: CacheScope, campaignId: number): CheckinIndex {
  */
 export function checkinIndex(source: CacheScope | Database.Database, campaignId: number): CheckinIndex {
   const scope = cacheScope(source);
-  return scope.caches.get(scope.sqlite, `checkin:${campaignId}`, ['people', 'registrations'], () => build(scope, campaignId));
+  return scope.caches.get(scope.handle, `checkin:${campaignId}`, ['people', 'registrations'], () => build(scope, campaignId));
 }

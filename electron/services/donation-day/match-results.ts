@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ResultRow } from '../../../shared/ipc/channels/donation-day';
 import { birthYearOf, idKey, nameKey, phoneKey } from '../../../shared/domain/people/identity';
 import { autoMergeRule, blockingKeys, DEFAULT_THRESHOLD, nameSimilarity, prepareRecord, scorePair, type PreparedRecord } from '../../../shared/domain/matching';
-import { loadRootResolver } from '../donors/person-roots';
+import { loadRootResolver } from '../people/survivors';
 
 /** How a result row was decided; each one is said to the clerk in these words. */
 export type MatchRule = 'nid' | 'phone+name' | 'name+year' | 'similar';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CheckinHit } from '../../../shared/ipc/channels/donation-day';
 import { historyOf, nextEligible } from '../donors/history';
-import { mergedFamily } from '../donors/person-roots';
+import { mergedFamily } from '../people/survivors';
 import type { IndexEntry } from './checkin-index';
 import { hasArrived } from './arrivals';
 

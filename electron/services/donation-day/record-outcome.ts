@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/errors/app-error';
 import { appendAudit } from '../audit/audit-log';
 import { getCampaign } from '../campaigns/campaigns';
 import { donationDateFor, localDate } from '../donors/dates';
-import { loadRootResolver, mergedFamily, mergeSnapshot } from '../donors/person-roots';
+import { loadRootResolver, mergedFamily, mergeSnapshot } from '../people/survivors';
 import { checkinIndex } from './checkin-index';
 import { campaignDonation, hitFor } from './person-state';
 import { setArrival } from './arrivals';

@@ -2,7 +2,7 @@ import type { ServiceContext } from '../context';
 import type { ResultImport } from '../../../shared/ipc/channels/donation-day';
 import { appendAudit } from '../audit/audit-log';
 import { getCampaign } from '../campaigns/campaigns';
-import { loadRootResolver } from '../donors/person-roots';
+import { loadRootResolver } from '../people/survivors';
 import { checkinIndex } from './checkin-index';
 import { resolveResultRow } from './import-results';
 import { hitFor, intervalDays } from './person-state';

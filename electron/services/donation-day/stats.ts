@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../context';
 import { checkinIndex } from './checkin-index';
 import { getArrivals } from './arrivals';
-import { loadRootResolver } from '../donors/person-roots';
+import { loadRootResolver } from '../people/survivors';
 
 /** Counters for the top of the donation-day screen. */
 export function dayStats(ctx: ServiceContext, campaignId: number) {

@@ -8,7 +8,7 @@ import { birthYearOf, idKey, nameKey, phoneKey } from '../../../shared/domain/pe
 import { insertPerson } from '../people/write-person';
 import { appendAudit } from '../audit/audit-log';
 import { getCampaign } from '../campaigns/campaigns';
-import { loadRootResolver } from '../donors/person-roots';
+import { loadRootResolver } from '../people/survivors';
 import { checkinIndex, type IndexEntry } from './checkin-index';
 import { hitFor } from './person-state';
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { CAMPAIGN_RULE_DEFAULTS } from '../../../shared/domain/campaign-defaults';
 import { addDays } from './dates';
-import { loadRootResolver, mergedFamily } from './person-roots';
+import { loadRootResolver, mergedFamily } from '../people/survivors';
 import { tallyDonations, type DeclaredCount, type DonationTally } from '../../../shared/domain/donation-count';
 
 export interface PersonHistory {

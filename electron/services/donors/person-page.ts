@@ -2,7 +2,7 @@ import type { ServiceContext } from '../context';
 import type { PersonPage } from '../../../shared/ipc/channels/donors';
 import { AppError } from '../../../shared/errors/app-error';
 import { historyOf, nextEligible } from './history';
-import { loadRootResolver, mergedFamily } from './person-roots';
+import { loadRootResolver, mergedFamily } from '../people/survivors';
 import { getReserveSet } from './reserve';
 import { describeTally } from '../../../shared/domain/donation-count';
 

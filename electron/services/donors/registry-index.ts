@@ -1,9 +1,10 @@
+import { connectionOf, dataOf } from '../../db/data';
 import type Database from 'better-sqlite3';
 import { compareVietnamese, foldVietnamese } from '../../../shared/domain/text';
 import type { DonorSummary } from '../../../shared/ipc/channels/donors';
 import { cacheScope, type CacheScope } from '../caches';
 import { loadHistories, nextEligible } from './history';
-import { loadRootResolver } from './person-roots';
+import { loadRootResolver } from '../people/survivors';
 import { getReserveSet } from './reserve';
 
 export interface RegistryPerson extends DonorSummary {
@@ -18,7 +19,7 @@ export interface RegistryPerson extends DonorSummary {
 }
 
 function build(scope: CacheScope): RegistryPerson[] {
-  const sqlite = scope.sqlite;
+  const sqlite = connectionOf(dataOf(scope.handle)); // TRANSITIONAL: moves to the data layer
   const histories = loadHistories(sqlite, loadRootResolver(scope));
   const reserve = getReserveSet(sqlite);
   const units = new Map((sqlite.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]));
@@ -68,7 +69,7 @@ function build(scope: CacheScope): RegistryPerson[] {
 /** Everyone in the registry (survivors of merges, not deleted), in Vietnamese name order; kept in the context's caches until the data changes. */
 export function registry(source: CacheScope | Database.Database): RegistryPerson[] {
   const scope = cacheScope(source);
-  return scope.caches.get(scope.sqlite, 'registry', ['people', 'registrations', 'donations'], () => build(scope));
+  return scope.caches.get(scope.handle, 'registry', ['people', 'registrations', 'donations'], () => build(scope));
 }
 
 export function isRhNegative(group: string | null): boolean {

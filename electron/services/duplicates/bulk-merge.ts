@@ -8,7 +8,7 @@ import { cachedOrFreshMatch } from './run-match';
 import { openPairs, type OpenPair } from './current-view';
 import { mergePeople } from './merge';
 import { undoMerge } from './undo-merge';
-import { loadRootResolver } from '../donors/person-roots';
+import { loadRootResolver } from '../people/survivors';
 
 interface DecidedPair {
   pair: OpenPair;

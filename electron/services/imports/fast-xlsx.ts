@@ -15,6 +15,7 @@ import { CLOSE, EOF, OPEN, XmlScanner } from './xml-scan';
 import { IMPORT_LIMITS } from './limits';
 
 const DAY = 86_400_000;
+const END_V_C = Buffer.from('</v></c>', 'latin1');
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
 interface Run { text: string; font: string | null }
@@ -118,11 +119,32 @@ export async function readXlsxFast(fileName: string, _buf: Buffer, archive: Xlsx
   const xfs = styles(fileName, archive.parts.get('xl/styles.xml'));
   const grids: SheetGrid[] = [];
   let cells = 0;
+  const decodedShared = new Map<string, (GridCell | undefined)[]>();
   for (const meta of info.sheets) {
     const xml = archive.parts.get(`xl/${meta.target}`);
     if (!xml) return null;
     const sheet = meta.name;
     const guard = new RangeGuard(fileName, sheet);
+    /**
+     * A shared string's cell, decoded and cleaned once per font it is shown in (the same text in the
+     * same font always gives the same cell), checked against the cell size limit when first met. The
+     * cell is frozen and shared by every place the string is used: no reader or rule changes a cell.
+     */
+    const sharedCell = (index: number, font: string | null, atRow: number, atCol: number): GridCell | undefined => {
+      const key = font ?? '';
+      let cache = decodedShared.get(key);
+      if (!cache) { cache = new Array<GridCell | undefined>(shared.length); decodedShared.set(key, cache); }
+      let cell = cache[index];
+      if (cell === undefined) {
+        const sh = shared[index];
+        if (sh === undefined) return undefined;
+        const raw: GridCell = { v: typeof sh === 'string' ? decodeLegacyText(sh, font) : sh.map((r) => decodeLegacyText(r.text, r.font ?? font)).join('') };
+        checkCellSize(fileName, sheet, atRow, atCol, raw);
+        cell = Object.freeze(cleanGridCell(raw));
+        cache[index] = cell;
+      }
+      return cell;
+    };
     const rows: (GridRow | undefined)[] = [];
     const s = new XmlScanner(xml, fileName);
     let row = 0;
@@ -133,6 +155,8 @@ export async function readXlsxFast(fileName: string, _buf: Buffer, archive: Xlsx
     let type = 'n';
     let style: Style | undefined;
     let value: string | null = null;
+    /** The <v> of a number or shared-string cell read straight from the bytes (-1: none, or see `value`). */
+    let valueInt = -1;
     let inline = '';
     let hasInline = false;
     let hasFormula = false;
@@ -142,12 +166,24 @@ export async function readXlsxFast(fileName: string, _buf: Buffer, archive: Xlsx
       inCell = false;
       const font = style?.font ?? null;
       let cell: GridCell | undefined;
-      if (type === 'inlineStr') cell = hasInline || value === null ? { v: decodeLegacyText(inline, font) } : { v: decodeLegacyText(value, font) };
+      if (valueInt >= 0) {
+        if (type === 's') {
+          const sc = sharedCell(valueInt, font, row, col);
+          if (sc === undefined) return;
+          if (++cells > IMPORT_LIMITS.maxCells) throw tooManyCells(fileName);
+          (rows[row - 1] ??= [])[col - 1] = sc;
+          return;
+        }
+        if (style?.date) { const iso = serialIso(valueInt, info.date1904); cell = iso ? { v: iso, date: iso } : { v: valueInt }; }
+        else cell = { v: valueInt };
+      } else if (type === 'inlineStr') cell = hasInline || value === null ? { v: decodeLegacyText(inline, font) } : { v: decodeLegacyText(value, font) };
       else if (value === null) cell = hasFormula ? { v: null, formulaNoValue: true } : undefined;
       else if (type === 's') {
-        const sh = shared[Number(value)];
-        if (sh === undefined) cell = undefined;
-        else cell = { v: typeof sh === 'string' ? decodeLegacyText(sh, font) : sh.map((r) => decodeLegacyText(r.text, r.font ?? font)).join('') };
+        const sc = sharedCell(Number(value), font, row, col);
+        if (sc === undefined) return;
+        if (++cells > IMPORT_LIMITS.maxCells) throw tooManyCells(fileName);
+        (rows[row - 1] ??= [])[col - 1] = sc;
+        return;
       } else if (type === 'str') cell = { v: decodeLegacyText(value, font) };
       else if (type === 'b') cell = { v: value.trim() === '1' };
       else if (type === 'e') cell = undefined;
@@ -177,7 +213,7 @@ export async function readXlsxFast(fileName: string, _buf: Buffer, archive: Xlsx
         checkColLimit(fileName, sheet, col, row);
         type = s.attr('t') ?? 'n';
         style = xfs[s.attrInt('s') ?? 0];
-        value = null; inline = ''; hasInline = false; hasFormula = false; inIs = false; inPh = false;
+        value = null; valueInt = -1; inline = ''; hasInline = false; hasFormula = false; inIs = false; inPh = false;
         inCell = true;
         continue;
       }
@@ -192,7 +228,16 @@ export async function readXlsxFast(fileName: string, _buf: Buffer, archive: Xlsx
         continue;
       }
       if (inCell) {
-        if (name === 'v' && open) value = (value ?? '') + s.text();
+        if (name === 'v' && open) {
+          if (value === null && valueInt < 0 && (type === 'n' || type === 's')) {
+            valueInt = s.textInt();
+            if (valueInt >= 0) {
+              if (s.skipLiteral(END_V_C)) finish(); // the usual "<v>12</v></c>": the cell ends here
+              continue;
+            }
+          } else if (valueInt >= 0) { value = String(valueInt); valueInt = -1; } // a second <v>: joined as text
+          value = (value ?? '') + s.text();
+        }
         else if (name === 'f' && open) hasFormula = true;
         else if (name === 'is') inIs = open && !s.selfClosing;
         else if (name === 'rPh') inPh = open && !s.selfClosing;

@@ -28,21 +28,36 @@ const APOS = 0x27;
 /** Longest start tag accepted (attributes included); longer ones are a damaged or hostile part. */
 const MAX_TAG_BYTES = 64 * 1024;
 
-/** Short names (the hot ones: c, v, row, t, f, is, r…) are interned, so scanning allocates no string for them. */
-const SHORT_NAMES = new Map<number, string>();
+/**
+ * Short names (the hot ones: c, v, row, t, f, is, r…) are interned in a small direct-mapped table
+ * (a fixed size, so a hostile part cannot grow it), so scanning allocates no string for them.
+ */
+const SHORT_SLOTS = 1024;
+const SHORT_CODES = new Int32Array(SHORT_SLOTS);
+const SHORT_TEXTS: string[] = new Array<string>(SHORT_SLOTS).fill('');
 
 function tagName(buf: Buffer, start: number, end: number): string {
   const len = end - start;
   if (len === 0) return '';
   if (len <= 3) {
     const code = (len << 24) | buf[start] | (len > 1 ? buf[start + 1] << 8 : 0) | (len > 2 ? buf[start + 2] << 16 : 0);
-    const known = SHORT_NAMES.get(code);
-    if (known !== undefined) return known;
-    const n = buf.toString('latin1', start, end);
-    if (SHORT_NAMES.size < 4096) SHORT_NAMES.set(code, n);
+    const slot = (code ^ (code >>> 10) ^ (code >>> 20)) & (SHORT_SLOTS - 1);
+    if (SHORT_CODES[slot] === code) return SHORT_TEXTS[slot];
+    const n = len === 1 ? String.fromCharCode(buf[start]) : len === 2 ? String.fromCharCode(buf[start], buf[start + 1]) : String.fromCharCode(buf[start], buf[start + 1], buf[start + 2]);
+    SHORT_CODES[slot] = code;
+    SHORT_TEXTS[slot] = n;
     return n;
   }
   return buf.toString('latin1', start, end);
+}
+
+/** The next '<' at or after `from` (before `end`), or `end`: a short JS loop first, the native search for long text. */
+function nextLt(buf: Buffer, from: number, end: number): number {
+  const near = Math.min(end, from + 32);
+  for (let i = from; i < near; i++) if (buf[i] === LT) return i;
+  if (near >= end) return end;
+  const i = buf.indexOf(LT, near);
+  return i < 0 || i >= end ? end : i;
 }
 
 function isSpace(b: number): boolean {
@@ -58,8 +73,13 @@ export class XmlScanner {
   selfClosing = false;
   private attrStart = 0;
   private attrEnd = 0;
-  /** The start tag's attributes: name, then value start and end offsets in the buffer, parsed once per tag. */
-  private attrCache: (string | number)[] | null = null;
+  /** The start tag's attributes, parsed once per tag (when first asked for) into the arrays below. */
+  private attrsParsed = false;
+  private attrCount = 0;
+  /** Name, value start and value end offset in the buffer of each attribute: arrays reused for every tag. */
+  private readonly attrNames: string[] = [];
+  private readonly attrFrom: number[] = [];
+  private readonly attrTo: number[] = [];
 
   constructor(readonly buf: Buffer, readonly fileName: string, start = 0, readonly end = buf.length) {
     this.pos = start;
@@ -78,8 +98,8 @@ export class XmlScanner {
   next(): number {
     const { buf, end } = this;
     for (;;) {
-      const lt = buf.indexOf(LT, this.pos);
-      if (lt < 0 || lt >= end) { this.pos = end; this.kind = EOF; return EOF; }
+      const lt = nextLt(buf, this.pos, end);
+      if (lt >= end) { this.pos = end; this.kind = EOF; return EOF; }
       const c = buf[lt + 1];
       if (c === 0x21 /* ! */) {
         if (buf[lt + 2] === 0x2d) this.pos = this.skipTo('-->', lt + 4);
@@ -99,7 +119,7 @@ export class XmlScanner {
         i++;
       }
       this.name = tagName(buf, colon >= 0 ? colon + 1 : nameStart, i);
-      this.attrCache = null;
+      this.attrsParsed = false;
       // The end of the tag, honouring quoted attribute values (they may contain '>').
       let quote = 0;
       let j = i;
@@ -128,14 +148,10 @@ export class XmlScanner {
     return this.name === name && (this.kind === CLOSE || (this.kind === OPEN && this.selfClosing));
   }
 
-  /** One array reused for every tag: scanning a sheet allocates nothing per attribute list. */
-  private readonly attrStore: (string | number)[] = [];
-
-  private parseAttrs(): (string | number)[] {
-    const out = this.attrStore;
-    out.length = 0;
-    const { buf } = this;
+  private parseAttrs(): void {
+    const { buf, attrNames, attrFrom, attrTo } = this;
     const end = this.attrEnd;
+    let n = 0;
     let i = this.attrStart;
     while (i < end) {
       while (i < end && isSpace(buf[i])) i++;
@@ -148,28 +164,33 @@ export class XmlScanner {
       while (i < end && isSpace(buf[i])) i++;
       const q = buf[i];
       if (q !== QUOT && q !== APOS) break;
-      const close = buf.indexOf(q, i + 1);
-      if (close < 0 || close >= end) break;
-      out.push(tagName(buf, keyStart, keyEnd), i + 1, close);
+      let close = i + 1;
+      while (close < end && buf[close] !== q) close++;
+      if (close >= end) break;
+      attrNames[n] = tagName(buf, keyStart, keyEnd);
+      attrFrom[n] = i + 1;
+      attrTo[n] = close;
+      n++;
       i = close + 1;
     }
-    return out;
+    this.attrCount = n;
+    this.attrsParsed = true;
   }
 
-  /** Offsets of an attribute's value in the buffer, or -1. */
-  private attrSpan(name: string): number {
-    const a = (this.attrCache ??= this.parseAttrs());
-    for (let k = 0; k < a.length; k += 3) if (a[k] === name) return k;
+  /** Index of an attribute of the start tag just returned, or -1. */
+  private attrIndex(name: string): number {
+    if (!this.attrsParsed) this.parseAttrs();
+    const names = this.attrNames;
+    for (let k = 0; k < this.attrCount; k++) if (names[k] === name) return k;
     return -1;
   }
 
   /** A non-negative integer attribute read straight from the bytes (null when absent or not digits). */
   attrInt(name: string): number | null {
-    const k = this.attrSpan(name);
+    const k = this.attrIndex(name);
     if (k < 0) return null;
-    const a = this.attrCache!;
-    const from = a[k + 1] as number;
-    const to = a[k + 2] as number;
+    const from = this.attrFrom[k];
+    const to = this.attrTo[k];
     if (to === from) return null;
     let n = 0;
     for (let j = from; j < to; j++) {
@@ -184,11 +205,10 @@ export class XmlScanner {
   refCol = 0;
   refRow = 0;
   attrRef(name: string): boolean {
-    const k = this.attrSpan(name);
+    const k = this.attrIndex(name);
     if (k < 0) return false;
-    const a = this.attrCache!;
-    let j = a[k + 1] as number;
-    const to = a[k + 2] as number;
+    let j = this.attrFrom[k];
+    const to = this.attrTo[k];
     let col = 0;
     let row = 0;
     if (this.buf[j] === 0x24) j++;
@@ -213,11 +233,10 @@ export class XmlScanner {
 
   /** An attribute of the start tag just returned (by its full name, e.g. "r" or "r:id"), unescaped. */
   attr(name: string): string | null {
-    const a = (this.attrCache ??= this.parseAttrs());
-    for (let k = 0; k < a.length; k += 3) {
-      if (a[k] !== name) continue;
-      const from = a[k + 1] as number;
-      const to = a[k + 2] as number;
+    const k = this.attrIndex(name);
+    if (k >= 0) {
+      const from = this.attrFrom[k];
+      const to = this.attrTo[k];
       let ascii = true;
       for (let j = from; j < to; j++) if (this.buf[j] > 0x7e || this.buf[j] === 0x26 /* & */) { ascii = false; break; }
       if (ascii) return tagName(this.buf, from, to); // short values ("s", "3", "A1") are interned
@@ -227,14 +246,47 @@ export class XmlScanner {
     return null;
   }
 
+  /**
+   * The text content after the start tag just returned read as a whole number, without making a
+   * string, when it is 1 to 15 plain ASCII digits followed by a tag (not CDATA); else -1, and
+   * nothing is consumed (text() then reads it).
+   */
+  textInt(): number {
+    if (this.selfClosing) return -1;
+    const { buf, end } = this;
+    const from = this.pos;
+    const stop = Math.min(end, from + 16);
+    let n = 0;
+    let i = from;
+    for (; i < stop; i++) {
+      const d = buf[i] - 0x30;
+      if (d < 0 || d > 9) break;
+      n = n * 10 + d;
+    }
+    if (i === from || i - from > 15 || i >= end || buf[i] !== LT || buf[i + 1] === 0x21 /* <! */) return -1;
+    this.pos = i;
+    return n;
+  }
+
+  /**
+   * Steps over `lit` (plain end tags such as "</v></c>") when the bytes at the current position are
+   * exactly it, and says so; otherwise nothing moves. The tags stepped over are not returned by next().
+   */
+  skipLiteral(lit: Uint8Array): boolean {
+    const { buf, pos } = this;
+    if (pos + lit.length > this.end) return false;
+    for (let k = 0; k < lit.length; k++) if (buf[pos + k] !== lit[k]) return false;
+    this.pos = pos + lit.length;
+    return true;
+  }
+
   /** The text content after the start tag just returned, up to the next tag (CDATA included), unescaped. */
   text(): string {
     if (this.selfClosing) return '';
     const { buf, end } = this;
     let out = '';
     for (;;) {
-      let lt = buf.indexOf(LT, this.pos);
-      if (lt < 0 || lt >= end) lt = end;
+      const lt = nextLt(buf, this.pos, end);
       if (lt > this.pos) {
         const raw = buf.toString('utf8', this.pos, lt);
         out += raw.includes('&') ? unescapeXml(raw) : raw;

@@ -38,5 +38,5 @@ export async function listAudit(ctx: ServiceContext, args: { page?: number; page
 }
 
 export function verifyAudit(ctx: ServiceContext): { ok: boolean; brokenAt: number | null; count: number } {
-  return verifyAuditChain(ctx.sqlite);
+  return verifyAuditChain(ctx.data.read);
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { loadRootResolver } from '../donors/person-roots';
+import { loadRootResolver } from '../people/survivors';
 import { localDate } from '../donors/dates';
 import { getCreditRule } from '../duplicates/credit';
 

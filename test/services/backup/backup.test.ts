@@ -48,7 +48,7 @@ describe('backups', () => {
     expect(months.size).toBe(12);
     expect(kept.length).toBeLessThanOrEqual(3 + 7 + 12);
     expect(fs.readdirSync(backupsDir(ctx.dbPath)).filter((n) => n.endsWith('.partial'))).toEqual([]);
-    expect(verifyAuditChain(ctx.sqlite).ok).toBe(true);
+    expect(verifyAuditChain(ctx.data.read).ok).toBe(true);
   });
 
   it('retention rule: newest of each day and month, everything of today', () => {
@@ -96,7 +96,7 @@ describe('backups', () => {
     expect(now.filter(([t]) => t !== 'audit_log')).toEqual(then.filter(([t]) => t !== 'audit_log'));
     const actions = ctx.sqlite.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all();
     expect(actions[actions.length - 1]).toBe('backup.restore');
-    expect(verifyAuditChain(ctx.sqlite).ok).toBe(true);
+    expect(verifyAuditChain(ctx.data.read).ok).toBe(true);
   });
 
   it('never replays an old -wal onto the restored file', async () => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempContext } from '../../helpers/context';
 import { createAppContext } from '../../../electron/services/create-context';
 import { inTransaction } from '../../../electron/services/context';
+import { createData } from '../../../electron/db/data';
 import { DataCaches } from '../../../electron/services/caches';
 import { checkinIndex } from '../../../electron/services/donation-day/checkin-index';
 import { searchCheckin } from '../../../electron/services/donation-day/search';
@@ -12,7 +13,7 @@ import { mergePeople } from '../../../electron/services/duplicates/merge';
 import { undoMerge } from '../../../electron/services/duplicates/undo-merge';
 import { matchCampaignNow } from '../../../electron/services/duplicates/run-match';
 import { getCachedMatch } from '../../../electron/services/duplicates/candidate-cache';
-import { loadRootResolver } from '../../../electron/services/donors/person-roots';
+import { loadRootResolver } from '../../../electron/services/people/survivors';
 import { registry } from '../../../electron/services/donors/registry-index';
 import { insertCampaign, insertRow, insertUnit } from '../duplicates/fixtures';
 
@@ -109,9 +110,9 @@ describe('caches owned by the context, invalidated by the write path', () => {
     const caches = new DataCaches();
     const conn2 = new Database(ctx.dbPath);
     try {
-      caches.setMatch(ctx.sqlite, m);
-      expect(caches.match(ctx.sqlite, campaignId)).toBe(m);
-      expect(caches.match(conn2, campaignId)).toBeUndefined(); // a restore reopens the file: nothing carries over
+      caches.setMatch(ctx.data, m);
+      expect(caches.match(ctx.data, campaignId)).toBe(m);
+      expect(caches.match(createData(conn2), campaignId)).toBeUndefined(); // a restore reopens the file: nothing carries over
     } finally {
       conn2.close();
     }

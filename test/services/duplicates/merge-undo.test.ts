@@ -58,7 +58,7 @@ describe('merging two registrations of one person', () => {
     const audit = ctx.sqlite.prepare('SELECT action, detail FROM audit_log ORDER BY id').all() as { action: string; detail: string }[];
     expect(audit.map((x) => x.action)).toEqual(['duplicates.merge', 'duplicates.undoMerge']);
     expect(audit.map((x) => x.detail).join(' ')).not.toMatch(/Hiệp|0325164432|019203165143/);
-    expect(verifyAuditChain(ctx.sqlite).ok).toBe(true);
+    expect(verifyAuditChain(ctx.data.read).ok).toBe(true);
   });
 
   it('keeps a correction made after the merge when undoing it', () => {

@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../../context';
-import { loadRootResolver } from '../../donors/person-roots';
+import { loadRootResolver } from '../../people/survivors';
 
 /** One person of a campaign after merges, with the unit that got the credit and the other units that listed them. */
 export interface CampaignPerson {
@@ -18,7 +18,7 @@ export interface CampaignPerson {
 /**
  * The campaign's people after duplicates, under the same rules as the progress figures
  * (electron/services/progress/unit-results.ts): active registrations of committed lists, people not
- * deleted, each person taken to the survivor with `loadRootResolver` (donors/person-roots.ts).
+ * deleted, each person taken to the survivor with `loadRootResolver` (people/survivors.ts).
  */
 export function campaignPeople(ctx: ServiceContext, campaignId: number): Map<number, CampaignPerson> {
   const resolve = loadRootResolver(ctx.sqlite);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ServiceContext } from '../../context';
 import { compareVietnameseNames, compareVietnameseText } from '../../../../shared/domain/names';
-import { loadRootResolver } from '../../donors/person-roots';
+import { loadRootResolver } from '../../people/survivors';
 import { campaignPeople } from './campaign-people';
 import { eligibleDonors } from '../../donors/lists';
 import { registry } from '../../donors/registry-index';

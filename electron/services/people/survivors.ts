@@ -1,21 +1,23 @@
-import type Database from 'better-sqlite3';
-import { cacheScope, type CacheScope } from '../caches';
+import { cacheScope, type CacheScope, type DataCaches, type Handle } from '../caches';
+import { dataOf, type Data } from '../../db/data';
+import { q } from '../../db/query';
 
 interface MergeMap {
   parent: Map<number, number>;
   children: Map<number, number[]>;
 }
 
-/** A context (cached in its registry) or, for callers not passing one yet, a bare connection. */
-type Source = CacheScope | Database.Database;
+/** A context (cached in its registry) or any handle of the data layer. */
+type Source = CacheScope | Handle | { data: Data; caches: DataCaches };
 
 /** Who was merged into whom (people.merged_into), read once per change of the people (ctx.caches). */
 function mergeMap(source: Source): MergeMap {
-  const { sqlite, caches } = cacheScope(source);
-  return caches.get(sqlite, 'merge-map', ['people'], () => {
+  const { handle, caches } = cacheScope(source);
+  return caches.get(handle, 'merge-map', ['people'], () => {
     const parent = new Map<number, number>();
     const children = new Map<number, number[]>();
-    for (const r of sqlite.prepare('SELECT id, merged_into FROM people WHERE merged_into IS NOT NULL').iterate() as IterableIterator<{ id: number; merged_into: number }>) {
+    const rows = dataOf(handle).read.iterate(q.selectFrom('people').select(['id', 'merged_into']).where('merged_into', 'is not', null).$narrowType<{ merged_into: number }>());
+    for (const r of rows) {
       parent.set(r.id, r.merged_into);
       const list = children.get(r.merged_into);
       if (list) list.push(r.id);

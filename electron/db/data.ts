@@ -1,0 +1,244 @@
+import type Database from 'better-sqlite3';
+import type { Compilable, CompiledQuery } from 'kysely';
+import { Param, Statement, q, sql, statement } from './query';
+
+/**
+ * The one way into the database. Every service reads through a `Reader` and writes through a `Writer`
+ * it is handed by `Data.write`, which is one synchronous SQLite transaction: a write cannot land in
+ * another flow's transaction, and a writer kept after its transaction refuses to run. Queries are built
+ * with kysely (`q`, typed from schema.ts) or its `sql` template (query.ts), compiled once and run by
+ * better-sqlite3 synchronously: kysely's own executor is asynchronous, and the hot paths (a 100,000-row
+ * import, a 1,000,000-person match) cannot pay a promise per row.
+ *
+ * A reader runs only statements that do not write (SQLite's own `readonly` flag on the prepared
+ * statement), so "read" and "write" are different types and different checks.
+ */
+
+export interface RunResult {
+  changes: number;
+  lastInsertRowid: number;
+}
+
+/** A query: a kysely builder or `sql` template (compiled each call), or a `Statement` compiled once. */
+type Args<P> = [P] extends [void] ? [] : [args: P];
+
+export interface Reader {
+  /** Every row. */
+  all<R>(query: Compilable<R>): R[];
+  all<P, R>(stmt: Statement<P, R>, ...args: Args<P>): R[];
+  /** The first row, or undefined. */
+  get<R>(query: Compilable<R>): R | undefined;
+  get<P, R>(stmt: Statement<P, R>, ...args: Args<P>): R | undefined;
+  /** Rows one at a time (a million people need not be in memory at once). */
+  iterate<R>(query: Compilable<R>): IterableIterator<R>;
+  iterate<P, R>(stmt: Statement<P, R>, ...args: Args<P>): IterableIterator<R>;
+  /** The first column of every row. */
+  column<R>(query: Compilable<R>): R[keyof R][];
+  column<P, R>(stmt: Statement<P, R>, ...args: Args<P>): R[keyof R][];
+  /** The first column of the first row. */
+  value<R>(query: Compilable<R>): R[keyof R] | undefined;
+  value<P, R>(stmt: Statement<P, R>, ...args: Args<P>): R[keyof R] | undefined;
+  /** Rows as arrays in column order (the matcher's compact records). */
+  tuples<R>(query: Compilable<R>): unknown[][];
+  tuples<P, R>(stmt: Statement<P, R>, ...args: Args<P>): unknown[][];
+}
+
+export interface Writer extends Reader {
+  /** Runs a statement that changes data. */
+  run(query: Compilable<unknown>): RunResult;
+  run<P>(stmt: Statement<P, unknown>, ...args: Args<P>): RunResult;
+}
+
+export interface WriteOptions {
+  /**
+   * A bulk write (thousands of rows): a bigger page cache, and foreign keys checked by construction
+   * instead of once per row. Only where every reference written exists by construction.
+   */
+  bulk?: boolean;
+}
+
+/** The handles of one open database file. */
+export interface Data {
+  /** Reads outside any transaction (or inside the open one: same connection). */
+  readonly read: Reader;
+  /** Runs `fn` in one transaction; nested calls become savepoints of the open one. `fn` must be synchronous. */
+  write<T>(fn: (w: Writer) => T, options?: WriteOptions): T;
+  /** Changes by this connection or any other: moves whenever the data may have changed. */
+  signature(): string;
+  readonly inTransaction: boolean;
+}
+
+const MAX_CACHED = 400;
+const totalChanges = statement<void, { n: number }>(() => sql<{ n: number }>`SELECT total_changes() AS n`);
+
+class Executor {
+  private readonly statements = new Map<string, Database.Statement>();
+  constructor(readonly sqlite: Database.Database) {}
+
+  statement(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.sqlite.prepare(sql);
+      if (this.statements.size >= MAX_CACHED) this.statements.delete(this.statements.keys().next().value as string);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+}
+
+/** SQLite takes numbers, text, blobs and null: a boolean is 1/0 and a missing value is NULL. */
+function bindable(v: unknown): unknown {
+  if (v === undefined) return null;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v instanceof Param) throw new Error(`A placeholder (${v.name}) in a one-off query: define it with statement()`);
+  return v;
+}
+
+function compiled(query: Compilable<unknown> | Statement<unknown, unknown>, args: unknown): { sql: string; parameters: unknown[] } {
+  // A `sql` template compiles against the builder (its executor provider); a builder ignores the argument.
+  const c = query instanceof Statement ? query.bind(args) : (query as unknown as { compile(p: typeof q): CompiledQuery }).compile(q);
+  const parameters = new Array<unknown>(c.parameters.length);
+  for (let i = 0; i < parameters.length; i++) parameters[i] = bindable(c.parameters[i]);
+  return { sql: c.sql, parameters };
+}
+
+class SqlReader implements Reader {
+  constructor(protected readonly exec: Executor, protected readonly writes: boolean) {}
+
+  protected check(): void {}
+
+  protected prepare(query: Compilable<unknown> | Statement<unknown, unknown>, args: unknown): { st: Database.Statement; params: readonly unknown[] } {
+    this.check();
+    const { sql, parameters } = compiled(query, args);
+    const st = this.exec.statement(sql);
+    if (!this.writes && !st.readonly) throw new Error('A write outside a transaction: use Data.write');
+    return { st, params: parameters };
+  }
+
+  all(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): never[] {
+    const { st, params } = this.prepare(query, args);
+    return st.all(...params) as never[];
+  }
+  get(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): never {
+    const { st, params } = this.prepare(query, args);
+    return st.get(...params) as never;
+  }
+  iterate(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): IterableIterator<never> {
+    // A statement of its own: a cached one would be busy if the loop body ran the same query.
+    this.check();
+    const { sql: text, parameters } = compiled(query, args);
+    const st = this.exec.sqlite.prepare(text);
+    if (!this.writes && !st.readonly) throw new Error('A write outside a transaction: use Data.write');
+    return st.iterate(...parameters) as IterableIterator<never>;
+  }
+  column(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): never[] {
+    const { st, params } = this.prepare(query, args);
+    try {
+      return st.pluck(true).all(...params) as never[];
+    } finally {
+      st.pluck(false);
+    }
+  }
+  value(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): never {
+    const { st, params } = this.prepare(query, args);
+    try {
+      return st.pluck(true).get(...params) as never;
+    } finally {
+      st.pluck(false);
+    }
+  }
+  tuples(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): unknown[][] {
+    const { st, params } = this.prepare(query, args);
+    try {
+      return st.raw(true).all(...params) as unknown[][];
+    } finally {
+      st.raw(false);
+    }
+  }
+}
+
+class SqlWriter extends SqlReader implements Writer {
+  open = true;
+  constructor(exec: Executor) {
+    super(exec, true);
+  }
+
+  protected override check(): void {
+    if (!this.open) throw new Error('This writer belongs to a transaction that has ended');
+  }
+
+  run(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): RunResult {
+    const { st, params } = this.prepare(query, args);
+    const r = st.run(...params);
+    return { changes: r.changes, lastInsertRowid: Number(r.lastInsertRowid) };
+  }
+}
+
+const connections = new WeakMap<Data, Database.Database>();
+const owners = new WeakMap<object, Data>();
+
+/** The Data a reader or writer belongs to (caches are kept per open file). */
+export function dataOf(handle: Reader | Data | Database.Database): Data {
+  const d = 'write' in handle ? handle : owners.get(handle);
+  if (!d) throw new Error('Unknown database handle');
+  return d;
+}
+
+/** The data layer over one open connection (connection.ts makes it; nothing else holds the connection). */
+export function createData(sqlite: Database.Database): Data {
+  const exec = new Executor(sqlite);
+  const read = new SqlReader(exec, false);
+  const data: Data = {
+    read,
+    get inTransaction() {
+      return sqlite.inTransaction;
+    },
+    signature() {
+      const t = read.value(totalChanges);
+      return `${t}:${sqlite.pragma('data_version', { simple: true })}`;
+    },
+    write<T>(fn: (w: Writer) => T, options: WriteOptions = {}): T {
+      const writer = new SqlWriter(exec);
+      owners.set(writer, data);
+      const bulk = options.bulk === true && !sqlite.inTransaction;
+      const cacheBefore = bulk ? (sqlite.pragma('cache_size', { simple: true }) as number) : 0;
+      if (bulk) {
+        // A big list touches many index pages; its references exist by construction (checked once by the caller).
+        sqlite.pragma('cache_size = -131072');
+        sqlite.pragma('foreign_keys = OFF');
+      }
+      try {
+        return sqlite.transaction(() => {
+          const out = fn(writer);
+          if (out instanceof Promise) throw new Error('Data.write takes a synchronous function: do the waiting before or after');
+          return out;
+        })();
+      } finally {
+        writer.open = false;
+        if (bulk) {
+          sqlite.pragma(`cache_size = ${cacheBefore}`);
+          sqlite.pragma('foreign_keys = ON');
+        }
+      }
+    },
+  };
+  connections.set(data, sqlite);
+  owners.set(read, data);
+  owners.set(sqlite, data);
+  return data;
+}
+
+/** The connection behind a Data, for the database layer's own files (backups, checks) and tests. */
+export function connectionOf(data: Data): Database.Database {
+  const c = connections.get(data);
+  if (!c) throw new Error('Unknown data handle');
+  return c;
+}
+
+/** A writer over a raw connection, always open: only for transitional.ts. */
+export function writerOver(sqlite: Database.Database): Writer {
+  const w = new SqlWriter(new Executor(sqlite));
+  const d = owners.get(sqlite);
+  if (d) owners.set(w, d);
+  return w;
+}
