@@ -3,6 +3,7 @@ import { parseArgs, optString } from './cli/args';
 import { commands } from './cli/commands';
 import { EXIT, commandArgs, type CliCommand, type CliIo } from './cli/command';
 import { createAppContext } from './services/create-context';
+import { runAction } from './services/policy/actions';
 import { resolveDbPath } from './db/default-path';
 import { keyFromEnv } from './db/key-store';
 import { isAppError } from '../shared/errors/app-error';
@@ -55,7 +56,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.FAILED;
   }
   try {
-    return await found.cmd.run(ctx, cmdArgs, io);
+    // Every command is an action: what it writes is audited even where no service wrote an entry (policy/actions.ts).
+    return await runAction(ctx, `cli:${found.cmd.path.join(' ')}`, () => found.cmd.run(ctx!, cmdArgs, io));
   } catch (e) {
     const env = environmentError(e);
     if (isAppError(e)) io.err(e.message);

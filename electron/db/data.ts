@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
 import type { Compilable, CompiledQuery } from 'kysely';
 import { Param, Statement, q, sql, statement } from './query';
@@ -13,6 +14,62 @@ import { Param, Statement, q, sql, statement } from './query';
  * A reader runs only statements that do not write (SQLite's own `readonly` flag on the prepared
  * statement), so "read" and "write" are different types and different checks.
  */
+
+/** Rows one transaction changed in one table, by kind. */
+export interface TableChange {
+  table: string;
+  op: 'insert' | 'update' | 'delete';
+  rows: number;
+}
+
+/**
+ * What the action being run (an IPC channel, a CLI command) does at the end of each of its
+ * transactions, inside it, before COMMIT: policy/actions.ts writes the audit entry there, so the entry
+ * and the change are one transaction and no change escapes the log.
+ */
+export interface ActionScope {
+  beforeCommit(w: Writer, changes: TableChange[], audited: boolean): void;
+}
+
+const scopes = new AsyncLocalStorage<ActionScope>();
+
+/** Runs `fn` (and everything it awaits) as one action: its transactions call the scope before committing. */
+export function runInActionScope<T>(scope: ActionScope, fn: () => T): T {
+  return scopes.run(scope, fn);
+}
+
+/** Statement text → the table it changes ("INSERT INTO x", "UPDATE x", "DELETE FROM x"), or null for a read. */
+const targets = new Map<string, { table: string; op: TableChange['op'] } | null>();
+const TARGET = /^\s*(?:with\b[\s\S]*?\)\s*)?(insert|replace|update|delete)\s+(?:or\s+\w+\s+)?(?:into\s+|from\s+)?["`]?(\w+)/i;
+function targetOf(sql: string): { table: string; op: TableChange['op'] } | null {
+  let t = targets.get(sql);
+  if (t === undefined) {
+    const m = TARGET.exec(sql);
+    const verb = m?.[1].toLowerCase();
+    t = m ? { table: m[2].toLowerCase(), op: verb === 'update' ? 'update' : verb === 'delete' ? 'delete' : 'insert' } : null;
+    if (targets.size < 2000) targets.set(sql, t);
+  }
+  return t;
+}
+
+/** The changes of one transaction (shared by its savepoints). */
+class TxRecord {
+  readonly counts = new Map<string, TableChange>();
+  audited = false;
+  add(sql: string, rows: number): void {
+    if (rows <= 0) return;
+    const t = targetOf(sql);
+    if (!t) return;
+    if (t.table === 'audit_log') {
+      this.audited = true;
+      return;
+    }
+    const key = `${t.op} ${t.table}`;
+    const c = this.counts.get(key);
+    if (c) c.rows += rows;
+    else this.counts.set(key, { ...t, rows });
+  }
+}
 
 export interface RunResult {
   changes: number;
@@ -55,6 +112,8 @@ export interface WriteOptions {
    * instead of once per row. Only where every reference written exists by construction.
    */
   bulk?: boolean;
+  /** Overwrite deleted content on disk (erasing a person): SQLite's secure_delete for this transaction. */
+  secureDelete?: boolean;
 }
 
 /** The handles of one open database file. */
@@ -111,9 +170,15 @@ class SqlReader implements Reader {
     this.check();
     const { sql, parameters } = compiled(query, args);
     const st = this.exec.statement(sql);
-    if (!this.writes && !st.readonly) throw new Error('A write outside a transaction: use Data.write');
+    if (!st.readonly) {
+      if (!this.writes) throw new Error('A write outside a transaction: use Data.write');
+      this.wrote(sql, st);
+    }
     return { st, params: parameters };
   }
+
+  /** A statement that writes is about to run (a Writer counts what it changes). */
+  protected wrote(_sql: string, _st: Database.Statement): void {}
 
   all(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): never[] {
     const { st, params } = this.prepare(query, args);
@@ -159,7 +224,8 @@ class SqlReader implements Reader {
 
 class SqlWriter extends SqlReader implements Writer {
   open = true;
-  constructor(exec: Executor) {
+  private pending: string | null = null;
+  constructor(exec: Executor, readonly record: TxRecord = new TxRecord()) {
     super(exec, true);
   }
 
@@ -167,10 +233,49 @@ class SqlWriter extends SqlReader implements Writer {
     if (!this.open) throw new Error('This writer belongs to a transaction that has ended');
   }
 
+  protected override wrote(sql: string): void {
+    this.pending = sql;
+  }
+
+  /** The rows the statement just run changed (SQLite's changes()), counted for the action's audit entry. */
+  private settle(rows?: number): void {
+    const sql = this.pending;
+    if (sql === null) return;
+    this.pending = null;
+    this.record.add(sql, rows ?? (this.exec.statement('SELECT changes()').pluck(true).get() as number));
+  }
+
   run(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): RunResult {
     const { st, params } = this.prepare(query, args);
     const r = st.run(...params);
+    this.settle(r.changes);
     return { changes: r.changes, lastInsertRowid: Number(r.lastInsertRowid) };
+  }
+
+  override all(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): never[] {
+    const out = super.all(query, args);
+    this.settle();
+    return out;
+  }
+  override get(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): never {
+    const out = super.get(query, args);
+    this.settle();
+    return out;
+  }
+  override value(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): never {
+    const out = super.value(query, args);
+    this.settle();
+    return out;
+  }
+  override column(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): never[] {
+    const out = super.column(query, args);
+    this.settle();
+    return out;
+  }
+  override tuples(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): unknown[][] {
+    const out = super.tuples(query, args);
+    this.settle();
+    return out;
   }
 }
 
@@ -179,7 +284,7 @@ const owners = new WeakMap<object, Data>();
 
 /** The Data a reader or writer belongs to (caches are kept per open file). */
 export function dataOf(handle: Reader | Data | Database.Database): Data {
-  const d = 'write' in handle ? handle : owners.get(handle);
+  const d = 'write' in handle && 'signature' in handle ? handle : owners.get(handle);
   if (!d) throw new Error('Unknown database handle');
   return d;
 }
@@ -188,6 +293,8 @@ export function dataOf(handle: Reader | Data | Database.Database): Data {
 export function createData(sqlite: Database.Database): Data {
   const exec = new Executor(sqlite);
   const read = new SqlReader(exec, false);
+  /** The writer of the open top-level transaction: a nested write (savepoint) shares its record. */
+  let top: SqlWriter | null = null;
   const data: Data = {
     read,
     get inTransaction() {
@@ -198,23 +305,39 @@ export function createData(sqlite: Database.Database): Data {
       return `${t}:${sqlite.pragma('data_version', { simple: true })}`;
     },
     write<T>(fn: (w: Writer) => T, options: WriteOptions = {}): T {
-      const writer = new SqlWriter(exec);
+      const outer = top;
+      const writer = new SqlWriter(exec, outer?.record);
       owners.set(writer, data);
+      if (!outer) top = writer;
       const bulk = options.bulk === true && !sqlite.inTransaction;
       const cacheBefore = bulk ? (sqlite.pragma('cache_size', { simple: true }) as number) : 0;
+      const secureBefore = options.secureDelete && !sqlite.inTransaction ? (sqlite.pragma('secure_delete', { simple: true }) as number) : null;
+      if (secureBefore !== null) sqlite.pragma('secure_delete = ON');
       if (bulk) {
         // A big list touches many index pages; its references exist by construction (checked once by the caller).
         sqlite.pragma('cache_size = -131072');
         sqlite.pragma('foreign_keys = OFF');
       }
+      // A savepoint that fails takes its changes back: so does the count of them.
+      const saved = outer ? new Map([...outer.record.counts].map(([k, c]) => [k, { ...c }])) : null;
       try {
         return sqlite.transaction(() => {
           const out = fn(writer);
           if (out instanceof Promise) throw new Error('Data.write takes a synchronous function: do the waiting before or after');
+          const scope = outer ? undefined : scopes.getStore();
+          if (scope && writer.record.counts.size > 0) scope.beforeCommit(writer, [...writer.record.counts.values()], writer.record.audited);
           return out;
         })();
+      } catch (e) {
+        if (saved && outer) {
+          outer.record.counts.clear();
+          for (const [k, c] of saved) outer.record.counts.set(k, c);
+        }
+        throw e;
       } finally {
         writer.open = false;
+        if (!outer) top = null;
+        if (secureBefore !== null) sqlite.pragma(`secure_delete = ${secureBefore ? 'ON' : 'OFF'}`);
         if (bulk) {
           sqlite.pragma(`cache_size = ${cacheBefore}`);
           sqlite.pragma('foreign_keys = ON');

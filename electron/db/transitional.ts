@@ -11,7 +11,7 @@ export type WriterLike = Writer | Database.Database;
 const wrapped = new WeakMap<Database.Database, Writer>();
 
 export function asWriter(target: WriterLike): Writer {
-  if (!('prepare' in target)) return target;
+  if (!('pragma' in target)) return target;
   let w = wrapped.get(target);
   if (!w) {
     w = writerOver(target);

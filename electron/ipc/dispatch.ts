@@ -8,7 +8,7 @@ import type { AllHandlers } from './handler-types';
 import { allHandlers } from './handlers';
 import { logError } from '../log';
 import { withWriteLock } from '../services/write-lock';
-import { beforeChange, hasPolicy } from '../services/policy/before-change';
+import { runAction } from '../services/policy/actions';
 import { guardChannel } from '../services/app-lock/app-lock';
 import { environmentError } from '../services/backup/errors';
 import { validationMessage } from '../../shared/errors/validation-message';
@@ -45,11 +45,8 @@ export function createDispatcher(ctx: ServiceContext, handlers: AllHandlers = al
       await guardChannel(ctx, channel);
       const handler = handlers[channel as ChannelName] as (c: ServiceContext, a: unknown) => unknown;
       // One call at a time on the database; progress polls and cancel never wait behind a long call.
-      // A change the clerk cannot easily take back gets its policy first (an automatic backup).
-      const run = () => {
-        if (hasPolicy(channel)) beforeChange(ctx, channel);
-        return handler(ctx, parsed.data);
-      };
+      // Its policy (policy/actions.ts): the backup first, and every transaction in the audit log.
+      const run = () => runAction(ctx, channel, () => handler(ctx, parsed.data));
       const value = UNLOCKED_CHANNELS.has(channel) ? await handler(ctx, parsed.data) : await withWriteLock(ctx.data, run);
       return { ok: true, value };
     } catch (e) {

@@ -57,6 +57,17 @@ const EXACT: Record<string, string> = {
   'unit.move': 'Chuyển đơn vị',
   'unit.archive': 'Lưu trữ đơn vị',
   'unit.unarchive': 'Dùng lại đơn vị',
+  'unit.import': 'Nhập danh sách đơn vị',
+  'quotas.import': 'Nhập bảng chỉ tiêu',
+  'donation.record': 'Ghi nhận kết quả hiến máu',
+  'donor.reserve': 'Người hiến dự bị',
+  'duplicates.match': 'Tìm người trùng',
+  'duplicates.decide': 'Quyết định về cặp nghi trùng',
+  'duplicates.undoBulkMerge': 'Hoàn tác gộp hàng loạt',
+  'person.erase': 'Xoá / ẩn danh người theo yêu cầu',
+  'results.resolve': 'Xác định dòng kết quả cần xem',
+  'results.keepDesk': 'Giữ kết quả đã ghi tại bàn',
+  'results.confirmSingles': 'Xác nhận các dòng kết quả chỉ có một người khớp',
 };
 
 const PREFIX: [string, string][] = [
@@ -78,6 +89,9 @@ const PREFIX: [string, string][] = [
   ['results.', 'Kết quả hiến máu'],
   ['settings.', 'Cài đặt'],
   ['unit.', 'Đơn vị'],
+  // Written by the action policy (electron/services/policy/actions.ts) for a change no service described.
+  ['change.cli:', 'Thay đổi dữ liệu bằng dòng lệnh'],
+  ['change.', 'Thay đổi dữ liệu'],
 ];
 
 /** 'documents.print' → 'Phát hành văn bản'; an unknown code gets its group's name, never the bare code. */
@@ -108,6 +122,7 @@ export const AUDIT_CATEGORIES: AuditCategory[] = [
   { key: 'backup', label: 'Sao lưu / khôi phục', prefixes: ['backup.'] },
   { key: 'setup', label: 'Đơn vị, đợt, chỉ tiêu, cài đặt', prefixes: ['unit.', 'campaign.', 'quotas.save', 'settings.', 'documents.templates', 'documents.certificateLayout'] },
   { key: 'lock', label: 'Khoá ứng dụng', prefixes: ['lock.'] },
+  { key: 'other', label: 'Thay đổi dữ liệu khác', prefixes: ['change.'] },
 ];
 
 export function auditCategory(key: string | null | undefined): AuditCategory | null {

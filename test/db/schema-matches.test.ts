@@ -50,4 +50,45 @@ describe('one data layer', () => {
     }
     expect(offenders).toEqual([]);
   });
+
+  it('nothing outside the people capability writes the people table', () => {
+    const offenders: string[] = [];
+    for (const file of walk(path.join(ROOT, 'electron'))) {
+      const rel = path.relative(ROOT, file);
+      if (rel.startsWith(path.join('electron', 'services', 'people')) || rel.startsWith(path.join('electron', 'db'))) continue;
+      const src = fs.readFileSync(file, 'utf8');
+      if (/\b(INSERT INTO|UPDATE|DELETE FROM)\s+people\b/i.test(src) || /(insertInto|updateTable|deleteFrom)\(\s*'people'\s*\)/.test(src)) offenders.push(rel);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  /**
+   * The one way into the database: services read through a Reader and write through the Writer of one
+   * transaction (electron/db/data.ts). Only the database layer holds the connection. The backup files
+   * open OTHER database files (a backup being checked or restored) and copy the open one with
+   * VACUUM INTO: that is work on files, not on the app's data, and stays there.
+   */
+  it('no service, handler or command reaches the connection except through the data layer', () => {
+    const FILE_LEVEL = new Set(['electron/services/backup/sqlite-file.ts', 'electron/services/backup/restore.ts', 'electron/services/backup/migration-backup.ts'].map((f) => path.join(...f.split('/'))));
+    const RAW = [
+      [/\bctx\.sqlite\b|\.sqlite\.(prepare|exec|pragma|transaction)\b/, 'the raw connection'],
+      [/\bctx\.db\b/, 'the asynchronous kysely handle'],
+      [/\binTransaction\(/, 'inTransaction (use ctx.data.write)'],
+      [/\.prepare\(\s*[`'"]/, 'a prepared statement'],
+      [/\.(exec|pragma)\(\s*[`'"]/, 'exec/pragma'],
+      [/from 'better-sqlite3'/, 'the driver'],
+      [/\.execute(TakeFirst(OrThrow)?)?\(\)/, 'a kysely execution'],
+      [/\bconnectionOf\(|db\/transitional/, 'the connection behind the data layer'],
+    ] as const;
+    const offenders: string[] = [];
+    for (const dir of ['electron/services', 'electron/ipc', 'electron/cli', 'electron/host']) {
+      for (const file of walk(path.join(ROOT, dir))) {
+        const rel = path.relative(ROOT, file);
+        if (FILE_LEVEL.has(rel)) continue;
+        const src = fs.readFileSync(file, 'utf8');
+        for (const [re, what] of RAW) if (re.test(src)) offenders.push(`${rel}: ${what}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
 });

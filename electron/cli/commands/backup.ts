@@ -1,3 +1,4 @@
+import { checkpoint } from '../../db/maintenance';
 import path from 'node:path';
 import type { CliCommand } from '../command';
 import { EXIT } from '../command';
@@ -46,7 +47,7 @@ export const backupCommands: CliCommand[] = [
         return EXIT.USAGE;
       }
       const r = await restoreFromBackup(ctx, path.resolve(from));
-      ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      checkpoint(ctx.data);
       const again = checkDatabaseFile(ctx.dbPath, 'integrity', ctx.dbKey);
       if (!again.ok) {
         io.err(`Sau khi khôi phục, tệp dữ liệu không qua được kiểm tra (${again.messages[0]}). Bản dữ liệu trước đó vẫn còn tại: ${r.savedCurrent}.`);

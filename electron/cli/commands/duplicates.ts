@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { beforeChange } from '../../services/policy/before-change';
+import { runAction } from '../../services/policy/actions';
 import type { CliCommand } from '../command';
 import { EXIT } from '../command';
 import { optInt, optString, requireCampaign } from '../args';
@@ -66,8 +66,7 @@ export const duplicatesCommands: CliCommand[] = [
         io.out('Thêm --yes để gộp. Mỗi lần gộp hàng loạt hoàn tác được cả lần (duplicates undo-bulk --batch SỐ) hoặc từng cặp.');
         return EXIT.OK;
       }
-      beforeChange(ctx, 'duplicates:bulkMerge');
-      const r = await bulkMerge(ctx, campaignId);
+      const r = await runAction(ctx, 'duplicates:bulkMerge', () => bulkMerge(ctx, campaignId));
       io.out(`Đã gộp ${r.merged} cặp, bỏ qua ${r.skipped}${r.batchId !== null ? ` (lần gộp hàng loạt #${r.batchId})` : ''}.`);
       return EXIT.OK;
     },

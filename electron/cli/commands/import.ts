@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { beforeChange } from '../../services/policy/before-change';
+import { runAction } from '../../services/policy/actions';
 import path from 'node:path';
 import type { CliCommand } from '../command';
 import { EXIT } from '../command';
@@ -40,8 +40,7 @@ export const importCommands: CliCommand[] = [
           unreadable.push(`${path.basename(p)}: không mở được tệp (không tồn tại hoặc không có quyền đọc).`);
         }
       }
-      beforeChange(ctx, 'imports:commit');
-      const outcomes = await importFiles(ctx, files, { campaignId, unit, onDuplicate: args.options.replace ? 'replace' : 'skip' });
+      const outcomes = await runAction(ctx, 'imports:commit', () => importFiles(ctx, files, { campaignId, unit, onDuplicate: args.options.replace ? 'replace' : 'skip' }));
       for (const o of outcomes) {
         (o.ok ? io.out : io.err)(o.message);
         // The row ledger: every source row of the file counted by kind; ignored rows with identity warned.

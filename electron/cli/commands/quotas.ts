@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { beforeChange } from '../../services/policy/before-change';
+import { runAction } from '../../services/policy/actions';
 import path from 'node:path';
 import type { CliCommand } from '../command';
 import { EXIT } from '../command';
@@ -30,8 +30,7 @@ export const quotasCommands: CliCommand[] = [
         if (!file) io.err('Thiếu tên tệp Excel. Cách dùng: quotas import --campaign ID TỆP.xlsx [--create-units]');
         return EXIT.USAGE;
       }
-      beforeChange(ctx, 'quotas:importExcel');
-      const r = await importQuotasFromExcel(ctx, id, path.basename(file), fs.readFileSync(file), { createUnits: !!args.options['create-units'] });
+      const r = await runAction(ctx, 'quotas:importExcel', () => importQuotasFromExcel(ctx, id, path.basename(file), fs.readFileSync(file), { createUnits: !!args.options['create-units'] }));
       if (args.options.json) {
         const { table, ...rest } = r;
         io.out(JSON.stringify({ ...rest, totals: table.totals, difference: table.difference, months: table.months, entries: table.entries }));

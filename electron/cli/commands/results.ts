@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { beforeChange } from '../../services/policy/before-change';
+import { runAction } from '../../services/policy/actions';
 import path from 'node:path';
 import type { CliCommand } from '../command';
 import { EXIT } from '../command';
@@ -22,8 +22,7 @@ export const resultsCommands: CliCommand[] = [
         return EXIT.USAGE;
       }
       const data = fs.readFileSync(file);
-      beforeChange(ctx, 'donationDay:importResults');
-      const r = await importResults(ctx, id, path.basename(file), data);
+      const r = await runAction(ctx, 'donationDay:importResults', () => importResults(ctx, id, path.basename(file), data));
       if (args.options.json) io.out(JSON.stringify(r, null, 2));
       else {
         io.out(`Đã đọc ${r.rows} dòng: tự khớp ${r.matched}, ghi là hiến tại chỗ ${r.walkIns.length}, cần xem lại ${r.unmatched.length}.`);

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { beforeChange } from '../../services/policy/before-change';
+import { runAction } from '../../services/policy/actions';
 import path from 'node:path';
 import type { CliCommand } from '../command';
 import { EXIT } from '../command';
@@ -32,8 +32,7 @@ export const unitsCommands: CliCommand[] = [
         io.err('Thiếu tên tệp Excel. Cách dùng: units import FILE.xlsx');
         return EXIT.USAGE;
       }
-      beforeChange(ctx, 'units:importExcel');
-      const r = await importUnitsFromExcel(ctx, path.basename(file), fs.readFileSync(file));
+      const r = await runAction(ctx, 'units:importExcel', () => importUnitsFromExcel(ctx, path.basename(file), fs.readFileSync(file)));
       if (args.options.json) io.out(JSON.stringify(r));
       else {
         io.out(`${path.basename(file)}: ${ledgerSummary(r.counts)}.`);

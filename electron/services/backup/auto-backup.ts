@@ -1,3 +1,4 @@
+import { sql } from '../../db/query';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors/app-error';
@@ -57,9 +58,9 @@ export function autoBackup(ctx: ServiceContext, reason: BackupReason, policy: Re
   cleanPendingPartials(ctx.dbPath);
   const now = ctx.now();
   const file = freeBackupPath(dir, now, reason);
-  const check = snapshotTo(ctx.sqlite, file, ctx.dbKey);
+  const check = snapshotTo(ctx.data, file, ctx.dbKey);
   const pruned = pruneBackups(dir, now, policy, file);
-  appendAudit(ctx.sqlite, { action: 'backup.auto', entity: 'backup', detail: `${path.basename(file)} (${backupReasonLabel(reason)})` }, now.toISOString());
+  ctx.data.write((w) => appendAudit(w, { action: 'backup.auto', entity: 'backup', detail: `${path.basename(file)} (${backupReasonLabel(reason)})` }, now.toISOString()));
   return { file, size: fs.statSync(file).size, check, pruned };
 }
 
@@ -94,9 +95,9 @@ export function backupToFolder(ctx: ServiceContext, folder: string): BackupResul
   }
   const now = ctx.now();
   const file = freeBackupPath(dir, now, 'manual');
-  const check = snapshotTo(ctx.sqlite, file, ctx.dbKey);
+  const check = snapshotTo(ctx.data, file, ctx.dbKey);
   try {
-    appendAudit(ctx.sqlite, { action: 'backup.manual', entity: 'backup', detail: path.basename(file) }, now.toISOString());
+    ctx.data.write((w) => appendAudit(w, { action: 'backup.manual', entity: 'backup', detail: path.basename(file) }, now.toISOString()));
   } catch (e) {
     // The copy is written and verified: say so, whatever kept the audit entry from being written.
     const env = environmentError(e, '');
@@ -110,6 +111,6 @@ export function backupToFolder(ctx: ServiceContext, folder: string): BackupResul
  * no people yet (nothing to lose), so a first import on a new file costs nothing.
  */
 export function backupBeforeChange(ctx: ServiceContext, reason: BackupReason): BackupResult | null {
-  const row = ctx.sqlite.prepare('SELECT EXISTS (SELECT 1 FROM people) AS has').get() as { has: number };
-  return row.has ? autoBackup(ctx, reason) : null;
+  const has = ctx.data.read.value(sql<{ has: number }>`SELECT EXISTS (SELECT 1 FROM people) AS has`);
+  return has ? autoBackup(ctx, reason) : null;
 }

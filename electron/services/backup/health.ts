@@ -1,3 +1,4 @@
+import { quickCheck } from '../../db/maintenance';
 import fs from 'node:fs';
 import type { ServiceContext } from '../context';
 import { backupsDir, listBackupFiles, type BackupFile } from './backup-store';
@@ -36,8 +37,7 @@ function report(ok: boolean, details: string[], dbPath: string, now: Date, key?:
 export function checkLiveDatabase(ctx: ServiceContext): HealthReport {
   let details: string[];
   try {
-    const rows = ctx.sqlite.pragma('quick_check(20)') as { quick_check: string }[];
-    details = rows.map((r) => String(r.quick_check));
+    details = quickCheck(ctx.data);
   } catch (e) {
     details = [(e as { code?: string }).code ?? 'ERROR'];
   }

@@ -166,7 +166,7 @@ export async function restoreFromBackup(ctx: SwappableContext, from: string): Pr
   assertRestorable(source, key);
   const now = ctx.now();
   const saved = freeBackupPath(backupsDir(ctx.dbPath), now, 'before-restore');
-  snapshotTo(ctx.sqlite, saved, key);
+  snapshotTo(ctx.data, saved, key);
   await ctx.conn.close();
   let result: RestoreResult;
   try {
@@ -178,7 +178,7 @@ export async function restoreFromBackup(ctx: SwappableContext, from: string): Pr
   try {
     // Reopen (an older backup is migrated here) and record the restore; any failure rolls back.
     swap(ctx, openDatabase(ctx.dbPath, { key }));
-    appendAudit(ctx.sqlite, { action: 'backup.restore', entity: 'backup', detail: `${path.basename(source)}; trước đó đã lưu ${path.basename(saved)}` }, now.toISOString());
+    ctx.data.write((w) => appendAudit(w, { action: 'backup.restore', entity: 'backup', detail: `${path.basename(source)}; trước đó đã lưu ${path.basename(saved)}` }, now.toISOString()));
   } catch (e) {
     logError('restore: reopen', e);
     try { await ctx.conn?.close(); } catch { /* already closed or never opened */ }

@@ -7,6 +7,7 @@ import { latestVersion, migrations } from '../../db/migrations';
 import { migrate } from '../../db/migrate';
 import { openSqlite } from '../../db/sqlite-driver';
 import { fileError } from './errors';
+import { connectionOf, type Data } from '../../db/data';
 
 export interface FileCheck {
   ok: boolean;
@@ -248,7 +249,8 @@ export function cleanPendingPartials(dbPath: string): string[] {
  * first to `dest.partial`, synced, checked with integrity_check, then renamed into place, so a crash
  * or a full disk never leaves a half file under the final name.
  */
-export function snapshotTo(sqlite: Database.Database, dest: string, key?: string): FileCheck {
+export function snapshotTo(source: Data | Database.Database, dest: string, key?: string): FileCheck {
+  const sqlite = 'pragma' in source ? source : connectionOf(source);
   const partial = `${dest}.partial`;
   const dir = path.dirname(dest);
   const dbFile = sqlite.name;
