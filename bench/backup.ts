@@ -16,7 +16,7 @@ export async function run(): Promise<BenchRow[]> {
     const dbPath = path.join(dir, 'giot-hong.sqlite');
     const ctx = createAppContext(dbPath);
     const now = '2026-05-01T00:00:00Z';
-    const db = ctx.sqlite;
+    const db = ctx.conn.sqlite;
     db.prepare("INSERT INTO campaigns (name, created_at, updated_at) VALUES ('Đợt 1', ?, ?)").run(now, now);
     const p = db.prepare('INSERT INTO people (full_name, search_key, birth_date, national_id, phone, address, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     const r = db.prepare("INSERT INTO registrations (person_id, campaign_id, source_file, source_row, raw, created_at) VALUES (?, 1, 'ds.xlsx', ?, ?, ?)");

@@ -30,7 +30,7 @@ export async function run(): Promise<BenchRow[]> {
       officeName: 'Ban Chỉ đạo vận động hiến máu tình nguyện thành phố', parentBody: 'UBND thành phố Lạng Sơn', placeName: 'Lạng Sơn',
       signerName: 'Nguyễn Thị Hồng Vân', signerTitle: 'Phó Chủ tịch UBND', signerAuthority: 'KT.', docSuffix: 'BCĐ',
     });
-    const db = ctx.sqlite;
+    const db = ctx.conn.sqlite;
     const at = '2026-05-01T00:00:00.000Z';
     const support = JSON.stringify({ gift: { 250: 100000, 350: 150000, 450: 180000 }, travel: 50000, meal: 30000 });
     const mk = (name: string) => Number(db.prepare("INSERT INTO campaigns (name, donation_dates, support, blood_facility, created_at, updated_at) VALUES (?, '[\"2026-06-17\"]', ?, 'Bệnh viện Đa khoa tỉnh', ?, ?)").run(name, support, at, at).lastInsertRowid);

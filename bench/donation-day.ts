@@ -30,7 +30,7 @@ export async function run(): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'giot-hong-day-bench-'));
   const ctx = createAppContext(path.join(dir, 'bench.sqlite'));
   try {
-    const db = ctx.sqlite;
+    const db = ctx.conn.sqlite;
     db.pragma('synchronous = OFF');
     const at = '2026-05-01T00:00:00.000Z';
     const campaignId = Number(db.prepare("INSERT INTO campaigns (name, donation_dates, created_at, updated_at) VALUES ('Bench', '[\"2026-06-17\"]', ?, ?)").run(at, at).lastInsertRowid);

@@ -54,7 +54,7 @@ export async function run(): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'giot-hong-dup-bench-'));
   const ctx = createAppContext(path.join(dir, 'bench.sqlite'));
   try {
-    const db = ctx.sqlite;
+    const db = ctx.conn.sqlite;
     db.pragma('synchronous = OFF');
     db.pragma('cache_size = -262144'); // 256 MB page cache while generating
     const at = '2026-05-01T00:00:00.000Z';
@@ -94,13 +94,13 @@ export async function run(): Promise<BenchRow[]> {
     console.error(`  generated ${N.toLocaleString('en')} people in ${(gen.ms / 1000).toFixed(1)} s`);
 
     // 1. a new 1,000-row list against the registry
-    const list = await timeIt(() => matchNewPeople(db, newIds));
+    const list = await timeIt(() => matchNewPeople(ctx.data.read, newIds));
     const listJoin = await timeIt(() =>
       db.prepare(`SELECT n.id, p.id FROM people n JOIN people p ON p.national_id = n.national_id AND p.id <> n.id WHERE n.id >= ? AND n.national_id IS NOT NULL`).raw().all(newIds[0]),
     );
     // 2. full re-match of the 1,000,000-registration campaign
     const mem = peakMemory();
-    const full = await timeIt(() => matchCampaign(db, registry, noYieldCtl()));
+    const full = await timeIt(() => matchCampaign(ctx.data.read, registry, noYieldCtl()));
     const peakMb = mem.stop();
     const fullJoin = await timeIt(() =>
       db.prepare('SELECT a.id, b.id FROM people a JOIN people b ON b.national_id = a.national_id AND a.id < b.id WHERE a.national_id IS NOT NULL').raw().all(),

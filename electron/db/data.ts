@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
-import type { Compilable, CompiledQuery } from 'kysely';
-import { Param, Statement, q, sql, statement } from './query';
+import type { CompiledQuery } from 'kysely';
+import { Param, Statement, q, sql, statement, type Query } from './query';
 
 /**
  * The one way into the database. Every service reads through a `Reader` and writes through a `Writer`
@@ -38,36 +38,38 @@ export function runInActionScope<T>(scope: ActionScope, fn: () => T): T {
   return scopes.run(scope, fn);
 }
 
-/** Statement text → the table it changes ("INSERT INTO x", "UPDATE x", "DELETE FROM x"), or null for a read. */
-const targets = new Map<string, { table: string; op: TableChange['op'] } | null>();
+/** The table a statement changes, and the key its count goes under. */
+interface Target {
+  table: string;
+  op: TableChange['op'];
+  key: string;
+}
+
 const TARGET = /^\s*(?:with\b[\s\S]*?\)\s*)?(insert|replace|update|delete)\s+(?:or\s+\w+\s+)?(?:into\s+|from\s+)?["`]?(\w+)/i;
-function targetOf(sql: string): { table: string; op: TableChange['op'] } | null {
-  let t = targets.get(sql);
-  if (t === undefined) {
-    const m = TARGET.exec(sql);
-    const verb = m?.[1].toLowerCase();
-    t = m ? { table: m[2].toLowerCase(), op: verb === 'update' ? 'update' : verb === 'delete' ? 'delete' : 'insert' } : null;
-    if (targets.size < 2000) targets.set(sql, t);
-  }
-  return t;
+
+/** Statement text → the table it changes ("INSERT INTO x", "UPDATE x", "DELETE FROM x"), or null. */
+function targetOf(sql: string): Target | null {
+  const m = TARGET.exec(sql);
+  if (!m) return null;
+  const verb = m[1].toLowerCase();
+  const op: TableChange['op'] = verb === 'update' ? 'update' : verb === 'delete' ? 'delete' : 'insert';
+  const table = m[2].toLowerCase();
+  return { table, op, key: `${op} ${table}` };
 }
 
 /** The changes of one transaction (shared by its savepoints). */
 class TxRecord {
   readonly counts = new Map<string, TableChange>();
   audited = false;
-  add(sql: string, rows: number): void {
+  add(t: Target, rows: number): void {
     if (rows <= 0) return;
-    const t = targetOf(sql);
-    if (!t) return;
     if (t.table === 'audit_log') {
       this.audited = true;
       return;
     }
-    const key = `${t.op} ${t.table}`;
-    const c = this.counts.get(key);
+    const c = this.counts.get(t.key);
     if (c) c.rows += rows;
-    else this.counts.set(key, { ...t, rows });
+    else this.counts.set(t.key, { table: t.table, op: t.op, rows });
   }
 }
 
@@ -81,28 +83,28 @@ type Args<P> = [P] extends [void] ? [] : [args: P];
 
 export interface Reader {
   /** Every row. */
-  all<R>(query: Compilable<R>): R[];
+  all<R>(query: Query<R>): R[];
   all<P, R>(stmt: Statement<P, R>, ...args: Args<P>): R[];
   /** The first row, or undefined. */
-  get<R>(query: Compilable<R>): R | undefined;
+  get<R>(query: Query<R>): R | undefined;
   get<P, R>(stmt: Statement<P, R>, ...args: Args<P>): R | undefined;
   /** Rows one at a time (a million people need not be in memory at once). */
-  iterate<R>(query: Compilable<R>): IterableIterator<R>;
+  iterate<R>(query: Query<R>): IterableIterator<R>;
   iterate<P, R>(stmt: Statement<P, R>, ...args: Args<P>): IterableIterator<R>;
   /** The first column of every row. */
-  column<R>(query: Compilable<R>): R[keyof R][];
+  column<R>(query: Query<R>): R[keyof R][];
   column<P, R>(stmt: Statement<P, R>, ...args: Args<P>): R[keyof R][];
   /** The first column of the first row. */
-  value<R>(query: Compilable<R>): R[keyof R] | undefined;
+  value<R>(query: Query<R>): R[keyof R] | undefined;
   value<P, R>(stmt: Statement<P, R>, ...args: Args<P>): R[keyof R] | undefined;
   /** Rows as arrays in column order (the matcher's compact records). */
-  tuples<R>(query: Compilable<R>): unknown[][];
+  tuples<R>(query: Query<R>): unknown[][];
   tuples<P, R>(stmt: Statement<P, R>, ...args: Args<P>): unknown[][];
 }
 
 export interface Writer extends Reader {
   /** Runs a statement that changes data. */
-  run(query: Compilable<unknown>): RunResult;
+  run(query: Query<unknown>): RunResult;
   run<P>(stmt: Statement<P, unknown>, ...args: Args<P>): RunResult;
 }
 
@@ -130,18 +132,26 @@ export interface Data {
 const MAX_CACHED = 400;
 const totalChanges = statement<void, { n: number }>(() => sql<{ n: number }>`SELECT total_changes() AS n`);
 
+/** A prepared statement with what is known of it once: whether it writes, and which table. */
+interface Prepared {
+  st: Database.Statement;
+  readonly: boolean;
+  target: Target | null;
+}
+
 class Executor {
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements = new Map<string, Prepared>();
   constructor(readonly sqlite: Database.Database) {}
 
-  statement(sql: string): Database.Statement {
-    let st = this.statements.get(sql);
-    if (!st) {
-      st = this.sqlite.prepare(sql);
+  statement(sql: string): Prepared {
+    let p = this.statements.get(sql);
+    if (!p) {
+      const st = this.sqlite.prepare(sql);
+      p = { st, readonly: st.readonly, target: st.readonly ? null : targetOf(sql) };
       if (this.statements.size >= MAX_CACHED) this.statements.delete(this.statements.keys().next().value as string);
-      this.statements.set(sql, st);
+      this.statements.set(sql, p);
     }
-    return st;
+    return p;
   }
 }
 
@@ -153,9 +163,17 @@ function bindable(v: unknown): unknown {
   return v;
 }
 
-function compiled(query: Compilable<unknown> | Statement<unknown, unknown>, args: unknown): { sql: string; parameters: unknown[] } {
+function compiled(query: Query<unknown> | Statement<unknown, unknown>, args: unknown): { sql: string; parameters: unknown[] } {
+  if (query instanceof Statement) {
+    const c = query.bind(args); // a fresh array: converted in place
+    for (let i = 0; i < c.parameters.length; i++) {
+      const v = c.parameters[i];
+      if (v === undefined || typeof v === 'boolean') c.parameters[i] = bindable(v);
+    }
+    return c;
+  }
   // A `sql` template compiles against the builder (its executor provider); a builder ignores the argument.
-  const c = query instanceof Statement ? query.bind(args) : (query as unknown as { compile(p: typeof q): CompiledQuery }).compile(q);
+  const c = (query as unknown as { compile(p: typeof q): CompiledQuery }).compile(q);
   const parameters = new Array<unknown>(c.parameters.length);
   for (let i = 0; i < parameters.length; i++) parameters[i] = bindable(c.parameters[i]);
   return { sql: c.sql, parameters };
@@ -166,29 +184,29 @@ class SqlReader implements Reader {
 
   protected check(): void {}
 
-  protected prepare(query: Compilable<unknown> | Statement<unknown, unknown>, args: unknown): { st: Database.Statement; params: readonly unknown[] } {
+  protected prepare(query: Query<unknown> | Statement<unknown, unknown>, args: unknown): { st: Database.Statement; params: readonly unknown[] } {
     this.check();
     const { sql, parameters } = compiled(query, args);
-    const st = this.exec.statement(sql);
-    if (!st.readonly) {
+    const p = this.exec.statement(sql);
+    if (!p.readonly) {
       if (!this.writes) throw new Error('A write outside a transaction: use Data.write');
-      this.wrote(sql, st);
+      this.wrote(p.target);
     }
-    return { st, params: parameters };
+    return { st: p.st, params: parameters };
   }
 
   /** A statement that writes is about to run (a Writer counts what it changes). */
-  protected wrote(_sql: string, _st: Database.Statement): void {}
+  protected wrote(_target: Target | null): void {}
 
-  all(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): never[] {
+  all(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): never[] {
     const { st, params } = this.prepare(query, args);
     return st.all(...params) as never[];
   }
-  get(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): never {
+  get(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): never {
     const { st, params } = this.prepare(query, args);
     return st.get(...params) as never;
   }
-  iterate(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): IterableIterator<never> {
+  iterate(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): IterableIterator<never> {
     // A statement of its own: a cached one would be busy if the loop body ran the same query.
     this.check();
     const { sql: text, parameters } = compiled(query, args);
@@ -196,7 +214,7 @@ class SqlReader implements Reader {
     if (!this.writes && !st.readonly) throw new Error('A write outside a transaction: use Data.write');
     return st.iterate(...parameters) as IterableIterator<never>;
   }
-  column(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): never[] {
+  column(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): never[] {
     const { st, params } = this.prepare(query, args);
     try {
       return st.pluck(true).all(...params) as never[];
@@ -204,7 +222,7 @@ class SqlReader implements Reader {
       st.pluck(false);
     }
   }
-  value(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): never {
+  value(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): never {
     const { st, params } = this.prepare(query, args);
     try {
       return st.pluck(true).get(...params) as never;
@@ -212,7 +230,7 @@ class SqlReader implements Reader {
       st.pluck(false);
     }
   }
-  tuples(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): unknown[][] {
+  tuples(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): unknown[][] {
     const { st, params } = this.prepare(query, args);
     try {
       return st.raw(true).all(...params) as unknown[][];
@@ -224,7 +242,7 @@ class SqlReader implements Reader {
 
 class SqlWriter extends SqlReader implements Writer {
   open = true;
-  private pending: string | null = null;
+  private pending: Target | null = null;
   constructor(exec: Executor, readonly record: TxRecord = new TxRecord()) {
     super(exec, true);
   }
@@ -233,46 +251,46 @@ class SqlWriter extends SqlReader implements Writer {
     if (!this.open) throw new Error('This writer belongs to a transaction that has ended');
   }
 
-  protected override wrote(sql: string): void {
-    this.pending = sql;
+  protected override wrote(target: Target | null): void {
+    this.pending = target;
   }
 
   /** The rows the statement just run changed (SQLite's changes()), counted for the action's audit entry. */
   private settle(rows?: number): void {
-    const sql = this.pending;
-    if (sql === null) return;
+    const target = this.pending;
+    if (target === null) return;
     this.pending = null;
-    this.record.add(sql, rows ?? (this.exec.statement('SELECT changes()').pluck(true).get() as number));
+    this.record.add(target, rows ?? (this.exec.statement('SELECT changes()').st.pluck(true).get() as number));
   }
 
-  run(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): RunResult {
+  run(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): RunResult {
     const { st, params } = this.prepare(query, args);
     const r = st.run(...params);
     this.settle(r.changes);
     return { changes: r.changes, lastInsertRowid: Number(r.lastInsertRowid) };
   }
 
-  override all(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): never[] {
+  override all(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): never[] {
     const out = super.all(query, args);
     this.settle();
     return out;
   }
-  override get(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): never {
+  override get(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): never {
     const out = super.get(query, args);
     this.settle();
     return out;
   }
-  override value(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): never {
+  override value(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): never {
     const out = super.value(query, args);
     this.settle();
     return out;
   }
-  override column(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): never[] {
+  override column(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): never[] {
     const out = super.column(query, args);
     this.settle();
     return out;
   }
-  override tuples(query: Compilable<unknown> | Statement<unknown, unknown>, args?: unknown): unknown[][] {
+  override tuples(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): unknown[][] {
     const out = super.tuples(query, args);
     this.settle();
     return out;
@@ -283,7 +301,7 @@ const connections = new WeakMap<Data, Database.Database>();
 const owners = new WeakMap<object, Data>();
 
 /** The Data a reader or writer belongs to (caches are kept per open file). */
-export function dataOf(handle: Reader | Data | Database.Database): Data {
+export function dataOf(handle: Reader | Data): Data {
   const d = 'write' in handle && 'signature' in handle ? handle : owners.get(handle);
   if (!d) throw new Error('Unknown database handle');
   return d;
@@ -295,6 +313,8 @@ export function createData(sqlite: Database.Database): Data {
   const read = new SqlReader(exec, false);
   /** The writer of the open top-level transaction: a nested write (savepoint) shares its record. */
   let top: SqlWriter | null = null;
+  /** Rolled-back writes: total_changes still counts their rows, so the signature counts them too. */
+  let rollbacks = 0;
   const data: Data = {
     read,
     get inTransaction() {
@@ -302,7 +322,7 @@ export function createData(sqlite: Database.Database): Data {
     },
     signature() {
       const t = read.value(totalChanges);
-      return `${t}:${sqlite.pragma('data_version', { simple: true })}`;
+      return `${t}:${sqlite.pragma('data_version', { simple: true })}:${rollbacks}`;
     },
     write<T>(fn: (w: Writer) => T, options: WriteOptions = {}): T {
       const outer = top;
@@ -329,6 +349,8 @@ export function createData(sqlite: Database.Database): Data {
           return out;
         })();
       } catch (e) {
+        // A cache built inside what was just taken back must not be served: the signature moves.
+        rollbacks++;
         if (saved && outer) {
           outer.record.counts.clear();
           for (const [k, c] of saved) outer.record.counts.set(k, c);
@@ -347,7 +369,6 @@ export function createData(sqlite: Database.Database): Data {
   };
   connections.set(data, sqlite);
   owners.set(read, data);
-  owners.set(sqlite, data);
   return data;
 }
 
@@ -356,12 +377,4 @@ export function connectionOf(data: Data): Database.Database {
   const c = connections.get(data);
   if (!c) throw new Error('Unknown data handle');
   return c;
-}
-
-/** A writer over a raw connection, always open: only for transitional.ts. */
-export function writerOver(sqlite: Database.Database): Writer {
-  const w = new SqlWriter(new Executor(sqlite));
-  const d = owners.get(sqlite);
-  if (d) owners.set(w, d);
-  return w;
 }

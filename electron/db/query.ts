@@ -1,4 +1,4 @@
-import { type Compilable, type CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, sql } from 'kysely';
+import { type Compilable, type CompiledQuery, type DatabaseConnection, type Driver, Kysely, type RawBuilder, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, sql } from 'kysely';
 import type { DB } from './schema';
 
 /**
@@ -29,6 +29,9 @@ export const q = new Kysely<DB>({
 
 export { sql };
 
+/** A query a Reader or Writer runs: a kysely builder or a `sql` template, typed by the rows it returns. */
+export type Query<R> = Compilable<R> | RawBuilder<R>;
+
 /** A named placeholder of a Statement, filled from its arguments at each run. */
 export class Param {
   constructor(readonly name: string) {}
@@ -44,7 +47,11 @@ export class Statement<P, R> {
   declare readonly __types?: [P, R];
   private compiledQuery: CompiledQuery | null = null;
   private names: (string | null)[] = [];
-  constructor(private readonly build: (p: Placeholders<P>) => Compilable<R>) {}
+  /** Typed through the constructor only, so a Statement<P, R> is covariant in P and R. */
+  private readonly build: unknown;
+  constructor(build: (p: Placeholders<P>) => Query<R>) {
+    this.build = build;
+  }
 
   get sql(): string {
     return this.compile().sql;
@@ -54,7 +61,7 @@ export class Statement<P, R> {
     if (!this.compiledQuery) {
       // Placeholders are read one by one (`p.id`): a spread or Object.keys sees none, so it is refused.
       const p = new Proxy({}, { get: (_t, name) => new Param(String(name)), ownKeys: () => { throw new Error('Name each placeholder of a statement (p.name), do not spread them'); } }) as Placeholders<P>;
-      const c = (this.build(p) as unknown as { compile(e: typeof q): CompiledQuery }).compile(q);
+      const c = ((this.build as (p: Placeholders<P>) => Query<R>)(p) as unknown as { compile(e: typeof q): CompiledQuery }).compile(q);
       this.names = c.parameters.map((x) => (x instanceof Param ? x.name : null));
       this.compiledQuery = c;
     }
@@ -75,6 +82,6 @@ export class Statement<P, R> {
 }
 
 /** Defines a Statement: `statement<{ id: number }, Row>((p) => sql\`SELECT … WHERE id = ${p.id}\`)`. */
-export function statement<P = void, R = unknown>(build: (p: Placeholders<P>) => Compilable<R>): Statement<P, R> {
+export function statement<P = void, R = unknown>(build: (p: Placeholders<P>) => Query<R>): Statement<P, R> {
   return new Statement(build);
 }

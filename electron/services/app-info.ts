@@ -1,26 +1,31 @@
-import { sql } from 'kysely';
 import type { ServiceContext } from './context';
-import { schemaVersion } from '../db/migrate';
+import type { Reader } from '../db/data';
+import { q, sql } from '../db/query';
 import { getOffice } from './settings/office';
 
-async function count(ctx: ServiceContext, table: 'units' | 'campaigns' | 'people' | 'registrations'): Promise<number> {
-  const r = await ctx.db.selectFrom(table).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
+function count(r: Reader, table: 'units' | 'campaigns' | 'people' | 'registrations'): number {
+  return Number(r.value(q.selectFrom(table).select(sql<number>`count(*)`.as('n'))));
+}
+
+/** The database's schema version (what migrate.ts's schemaVersion reads: SQLite's user_version). */
+function schemaVersionOf(r: Reader): number {
+  return Number(r.value(sql<{ user_version: number }>`SELECT user_version FROM pragma_user_version`));
 }
 
 export async function getAppInfo(ctx: ServiceContext) {
   const office = await getOffice(ctx);
+  const r = ctx.data.read;
   return {
     version: ctx.appVersion,
     dbPath: ctx.dbPath,
-    schemaVersion: schemaVersion(ctx.sqlite),
+    schemaVersion: schemaVersionOf(r),
     firstRun: office === null,
     office,
     counts: {
-      units: await count(ctx, 'units'),
-      campaigns: await count(ctx, 'campaigns'),
-      people: await count(ctx, 'people'),
-      registrations: await count(ctx, 'registrations'),
+      units: count(r, 'units'),
+      campaigns: count(r, 'campaigns'),
+      people: count(r, 'people'),
+      registrations: count(r, 'registrations'),
     },
   };
 }

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { CampaignMatch } from './duplicates/match-types';
 import { withWriteLock } from './write-lock';
 import { dataOf, type Data, type Reader } from '../db/data';
@@ -15,8 +14,8 @@ interface Entry {
   sources: readonly CacheSource[];
 }
 
-/** Any handle of the data layer (or, while services move to it, the raw connection). */
-export type Handle = Reader | Data | Database.Database;
+/** Any handle of the data layer. */
+export type Handle = Reader | Data;
 
 /** Changes by this connection (total_changes) or any other (data_version): the one data signature. */
 export function dataSignature(handle: Handle): string {
@@ -81,6 +80,10 @@ export class DataCaches {
       this.sync(sqlite);
       try {
         return await fn();
+      } catch (e) {
+        // A cache built inside a write that failed may hold what was taken back.
+        this.invalidate('all');
+        throw e;
       } finally {
         this.invalidate(sources);
         if (dataOf(sqlite) === this.connection) this.signature = dataSignature(sqlite);

@@ -13,8 +13,6 @@ export function createAppContext(dbPath: string, opts: { now?: () => Date; key?:
   const conn = openDatabase(dbPath, { key: opts.key });
   return {
     conn,
-    db: conn.db,
-    sqlite: conn.sqlite,
     data: conn.data,
     dbPath,
     jobs: new JobRunner(),

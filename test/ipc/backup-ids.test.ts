@@ -27,7 +27,7 @@ describe('backup channels take ids, never paths', () => {
     const backup = autoBackup(ctx, 'manual');
     await createUnit(ctx, { name: 'Phường Chi Lăng' });
     const dispatch = createDispatcher(ctx);
-    const before = logicalDump(ctx.sqlite);
+    const before = logicalDump(ctx.conn.sqlite);
     const usb = path.join(ctx.dir, 'usb');
     fs.mkdirSync(usb);
     const attempts: [string, unknown][] = [
@@ -50,7 +50,7 @@ describe('backup channels take ids, never paths', () => {
     // A well-formed token main never handed out names nothing.
     expect(await dispatch('backup:restore', { id: 'A'.repeat(24) })).toMatchObject({ ok: false, error: { code: 'BACKUP_ID_UNKNOWN' } });
     expect(await dispatch('backup:toFolder', { folderId: 'A'.repeat(24) })).toMatchObject({ ok: false, error: { code: 'BACKUP_ID_UNKNOWN' } });
-    expect(logicalDump(ctx.sqlite)).toEqual(before);
+    expect(logicalDump(ctx.conn.sqlite)).toEqual(before);
     expect(fs.readdirSync(usb)).toEqual([]);
   });
 
@@ -69,7 +69,7 @@ describe('backup channels take ids, never paths', () => {
     expect(((await dispatch('backup:list', {})) as { ok: true; value: { items: { id: string }[] } }).value.items[0].id).toBe(item.id);
     expect(await dispatch('backup:verifyFile', { id: item.id })).toMatchObject({ ok: true, value: { ok: true } });
     expect(await dispatch('backup:restore', { id: item.id })).toMatchObject({ ok: true });
-    expect(ctx.sqlite.prepare('SELECT name FROM units ORDER BY id').pluck().all()).toEqual(['Xã Yên Trạch']);
+    expect(ctx.conn.sqlite.prepare('SELECT name FROM units ORDER BY id').pluck().all()).toEqual(['Xã Yên Trạch']);
   });
 
   it('a folder and a file outside the list come only from main\'s dialog (the host\'s stand-in here)', async () => {
@@ -95,7 +95,7 @@ describe('backup channels take ids, never paths', () => {
     const chosen = (file as { ok: true; value: { id: string; name: string } }).value;
     expect(chosen.name).toBe(path.basename((made as { ok: true; value: { file: string } }).value.file));
     expect(await dispatch('backup:restore', { id: chosen.id })).toMatchObject({ ok: true });
-    expect(ctx.sqlite.prepare('SELECT name FROM units ORDER BY id').pluck().all()).toEqual(['Xã Yên Trạch']);
+    expect(ctx.conn.sqlite.prepare('SELECT name FROM units ORDER BY id').pluck().all()).toEqual(['Xã Yên Trạch']);
   });
   it('the recovery screen (database damaged at start) also gets ids, and a USB backup through the dialog', async () => {
     const ctx = tempContext();

@@ -43,7 +43,7 @@ describe('IPC contract and dispatcher', () => {
     expect(created).toMatchObject({ ok: true, value: { name: 'Phường Chi Lăng', kind: 'commune', parentId: null } });
     const list = await dispatch('units:list', {});
     expect(list.ok && (list.value as unknown[]).length).toBe(1);
-    expect(ctx.sqlite.prepare('SELECT count(*) n FROM units').get()).toEqual({ n: 1 });
+    expect(ctx.conn.sqlite.prepare('SELECT count(*) n FROM units').get()).toEqual({ n: 1 });
   });
 
   it('builds a named function per channel, the same for preload and host', async () => {

@@ -54,8 +54,8 @@ describe('backup → restore round trip', () => {
       const r = prng(base + k);
       const dir = path.join(root, `db${k}`);
       const ctx = createAppContext(path.join(dir, 'giot-hong.sqlite'));
-      fill(ctx.sqlite, r);
-      const expected = logicalDump(ctx.sqlite);
+      fill(ctx.conn.sqlite, r);
+      const expected = logicalDump(ctx.conn.sqlite);
       const usb = path.join(root, `usb${k}`);
       fs.mkdirSync(usb);
       const b = r.next() < 0.5 ? backupToFolder(ctx, usb) : autoBackup(ctx, 'import');
@@ -63,8 +63,8 @@ describe('backup → restore round trip', () => {
       expect(logicalDump(copy), `seed ${base + k}`).toBe(expected);
       copy.close();
       // Keep working after the backup, then restore it.
-      fill(ctx.sqlite, r);
-      ctx.sqlite.prepare('DELETE FROM donations WHERE id % 3 = 0').run();
+      fill(ctx.conn.sqlite, r);
+      ctx.conn.sqlite.prepare('DELETE FROM donations WHERE id % 3 = 0').run();
       await ctx.conn.close();
       restoreDatabaseFile(ctx.dbPath, b.file);
       const restored = new Database(ctx.dbPath, { readonly: true });

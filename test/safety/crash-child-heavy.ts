@@ -45,7 +45,7 @@ function pairsList(people: number): string {
 }
 
 function pragmas(ctx: AppContext) {
-  const p = (name: string) => String(ctx.sqlite.pragma(name, { simple: true }));
+  const p = (name: string) => String(ctx.conn.sqlite.pragma(name, { simple: true }));
   return `foreign_keys=${p('foreign_keys')} cache_size=${p('cache_size')} synchronous=${p('synchronous')} journal_mode=${p('journal_mode')}`;
 }
 
@@ -54,12 +54,12 @@ async function main() {
   const opened = pragmas(ctx);
   const mark = (m: string) => {
     say(`WRITE ${m}`);
-    ctx.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('crash.marker', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(m);
+    ctx.conn.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('crash.marker', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(m);
     say(`ACK mark ${m}`);
   };
   say('READY');
   if (mode === 'bigimport') {
-    const done = new Set(ctx.sqlite.prepare('SELECT file_name FROM import_batches').pluck().all() as string[]);
+    const done = new Set(ctx.conn.sqlite.prepare('SELECT file_name FROM import_batches').pluck().all() as string[]);
     for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.csv') && !done.has(f)).sort()) {
       const { preview } = await buildPreview(ctx, { fileName: name, data: fs.readFileSync(path.join(dir, name)), campaignId });
       if (preview.rows.length <= 5000) throw new Error(`list ${name} has ${preview.rows.length} rows: not the bulk path`);

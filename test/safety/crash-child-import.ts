@@ -18,7 +18,7 @@ const say = (line: string) => fs.writeSync(1, `${line}\n`);
 async function main() {
   const { ctx, campaignId, unitId } = await openCrashDatabase(dbPath);
   const files = fs.readdirSync(filesDir).filter((f) => f.endsWith('.csv')).sort();
-  const done = new Set(ctx.sqlite.prepare('SELECT file_name FROM import_batches').pluck().all() as string[]);
+  const done = new Set(ctx.conn.sqlite.prepare('SELECT file_name FROM import_batches').pluck().all() as string[]);
   const todo = files.filter((f) => !done.has(f));
   say('READY');
   for (;;) {

@@ -3,6 +3,7 @@
  * scripts/soak-crash.mjs (as many as you like). Each round starts a NEW child, kills it with
  * SIGKILL, then checks the database file as the next start of the app would find it.
  */
+import { createData } from '../../electron/db/data';
 import Database from '../../electron/db/sqlite-driver';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -200,7 +201,7 @@ export function verifyAfterKill(dbPath: string, acks: Acks, checkedBackups = new
     }
     const auditMerges = (db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'duplicates.merge'").get() as { n: number }).n;
     if (auditMerges !== merges.length) problems.push(`audit has ${auditMerges} merge entries for ${merges.length} merges`);
-    const chain = verifyAuditChain(db);
+    const chain = verifyAuditChain(createData(db).read);
     if (!chain.ok) problems.push(`audit chain broken at ${String(chain.brokenAt)}`);
   } finally {
     db.close();

@@ -79,7 +79,7 @@ describe('crash safety of the heavy paths (kill -9 during bulk commit, bulk merg
     const started = startDatabase(dbPath);
     if (started.mode !== 'normal') throw new Error(`next start in recovery mode: ${started.message}`);
     try {
-      return look(started.ctx.sqlite);
+      return look(started.ctx.conn.sqlite);
     } finally {
       await started.ctx.conn.close();
     }

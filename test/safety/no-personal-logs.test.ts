@@ -36,7 +36,7 @@ describe('no personal data in logs', () => {
       await dispatch('backup:restore', { id: backupFileId(path.join(dir, 'data', 'giot-hong.sqlite')) });
       // An unexpected failure inside a handler goes through logError.
       await dispatch('privacy:erasePerson', { id, mode: 'anonymise' });
-      ctx.sqlite.exec('DROP TABLE honours');
+      ctx.conn.sqlite.exec('DROP TABLE honours');
       await dispatch('privacy:erasePerson', { id, mode: 'delete' });
       await ctx.conn.close();
       await runCli(['restore', '--db', dbPath, '--from', path.join(dir, 'nope.sqlite')], { out: grab, err: grab });

@@ -19,5 +19,5 @@ export const donationDayHandlers: HandlerMap<
   'donationDay:reviews': (ctx, { campaignId }) => listResultReviews(ctx, campaignId),
   'donationDay:keepDesk': (ctx, args) => keepDeskOutcome(ctx, args),
   'donationDay:confirmSingles': (ctx, { campaignId }) => confirmSingleCandidates(ctx, campaignId),
-  'donationDay:reviewCount': (ctx, { campaignId }) => ({ count: countPendingReviews(ctx.sqlite, campaignId) }),
+  'donationDay:reviewCount': (ctx, { campaignId }) => ({ count: countPendingReviews(ctx.data.read, campaignId) }),
 };

@@ -2,7 +2,7 @@ import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../../shared/errors/app-error';
 import type { LockStatus } from '../../../shared/ipc/channels/security';
 import type { ServiceContext } from '../context';
-import { getSetting, setSetting } from '../settings/settings';
+import { deleteSetting, getSetting, setSetting } from '../settings/settings';
 import { appendAudit } from '../audit/audit-log';
 
 export const LOCK_SETTING = 'security.appLock';
@@ -51,7 +51,7 @@ function matches(stored: StoredLock, password: string): boolean {
 }
 
 async function stored(ctx: ServiceContext): Promise<StoredLock | null> {
-  return getSetting<StoredLock>(ctx.db, LOCK_SETTING);
+  return getSetting<StoredLock>(ctx.data.read, LOCK_SETTING);
 }
 
 export async function lockStatus(ctx: ServiceContext): Promise<LockStatus> {
@@ -87,8 +87,10 @@ export async function setLockPassword(ctx: ServiceContext, args: { currentPasswo
     algo: 'scrypt', salt: salt.toString('hex'), hash: hashPassword(args.newPassword, salt).toString('hex'),
     N: PARAMS.N, r: PARAMS.r, p: PARAMS.p, idleMinutes: args.idleMinutes,
   };
-  await setSetting(ctx.db, LOCK_SETTING, value);
-  appendAudit(ctx.sqlite, { action: s ? 'lock.change' : 'lock.enable', entity: 'settings', detail: `Khoá ứng dụng sau ${args.idleMinutes} phút không dùng` });
+  ctx.data.write((w) => {
+    setSetting(w, LOCK_SETTING, value);
+    appendAudit(w, { action: s ? 'lock.change' : 'lock.enable', entity: 'settings', detail: `Khoá ứng dụng sau ${args.idleMinutes} phút không dùng` });
+  });
   const st = stateOf(ctx, true);
   Object.assign(st, { locked: false, lastActivity: Date.now() });
   return lockStatus(ctx);
@@ -112,8 +114,10 @@ export async function clearLockPassword(ctx: ServiceContext, currentPassword: st
   const s = await stored(ctx);
   if (!s) return lockStatus(ctx);
   checkPassword(ctx, s, currentPassword);
-  await ctx.db.deleteFrom('settings').where('key', '=', LOCK_SETTING).execute();
-  appendAudit(ctx.sqlite, { action: 'lock.disable', entity: 'settings', detail: 'Tắt khoá ứng dụng' });
+  ctx.data.write((w) => {
+    deleteSetting(w, LOCK_SETTING);
+    appendAudit(w, { action: 'lock.disable', entity: 'settings', detail: 'Tắt khoá ứng dụng' });
+  });
   stateOf(ctx, false).locked = false;
   return lockStatus(ctx);
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Reader } from '../../db/data';
+import type { Insertable } from 'kysely';
+import type { Reader, Writer } from '../../db/data';
 import { q, statement } from '../../db/query';
 import type { AuditLogRow } from '../../db/schema';
-import { asWriter, type WriterLike } from '../../db/transitional';
 
 const GENESIS = '0'.repeat(64);
 
@@ -20,14 +20,13 @@ function entryHash(prev: string, at: string, actor: string, action: string, enti
 }
 
 const lastHash = statement<void, { hash: string }>(() => q.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1));
-type Insert = Omit<AuditLogRow, 'id'>;
+type Insert = Required<Omit<Insertable<AuditLogRow>, 'id'>>;
 const insertEntry = statement<Insert>((p) =>
   q.insertInto('audit_log').values({ at: p.at, actor: p.actor, action: p.action, entity: p.entity, entity_id: p.entity_id, detail: p.detail, prev_hash: p.prev_hash, hash: p.hash }),
 );
 
 /** Appends one hash-chained entry. Call inside the transaction that makes the change. */
-export function appendAudit(target: WriterLike, e: AuditEntry, at = new Date().toISOString()): void {
-  const w = asWriter(target);
+export function appendAudit(w: Writer, e: AuditEntry, at = new Date().toISOString()): void {
   const prev = w.value(lastHash) ?? GENESIS;
   const actor = e.actor ?? 'clerk';
   const entity = e.entity ?? null;

@@ -10,10 +10,10 @@ import { appendAudit } from './audit-log';
 export function recordExport(ctx: ServiceContext, args: { kind: 'save' | 'print'; fileName: string; what?: string }): { ok: boolean } {
   const verb = args.kind === 'print' ? 'In' : 'Lưu tệp';
   const name = args.fileName.replace(/[\r\n\t]+/g, ' ').slice(0, 200);
-  appendAudit(
-    ctx.sqlite,
+  ctx.data.write((w) => appendAudit(
+    w,
     { action: args.kind === 'print' ? 'export.print' : 'export.save', entity: 'file', detail: `${verb} “${name}”${args.what ? ` (${args.what})` : ''}` },
     ctx.now().toISOString(),
-  );
+  ));
   return { ok: true };
 }

@@ -21,7 +21,7 @@ export interface BackupResult {
 }
 
 function assertNotInTransaction(ctx: ServiceContext): void {
-  if (ctx.inTx) {
+  if (ctx.data.inTransaction) {
     // VACUUM INTO cannot run inside a transaction, and a backup taken there would miss nothing useful.
     throw new AppError('BACKUP_IN_TX', 'Không thể sao lưu giữa chừng một thao tác đang ghi dữ liệu. Hãy gọi sao lưu trước khi bắt đầu thao tác.');
   }

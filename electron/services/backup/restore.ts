@@ -160,7 +160,7 @@ export interface SwappableContext extends ServiceContext {
  */
 export async function restoreFromBackup(ctx: SwappableContext, from: string): Promise<RestoreResult> {
   if (!ctx.conn) throw new AppError('RESTORE_UNSUPPORTED', 'Không thể khôi phục trong chế độ này. Hãy dùng lệnh "restore" của dòng lệnh.');
-  if (ctx.inTx) throw new AppError('BACKUP_IN_TX', 'Không thể khôi phục giữa chừng một thao tác đang ghi dữ liệu.');
+  if (ctx.data.inTransaction) throw new AppError('BACKUP_IN_TX', 'Không thể khôi phục giữa chừng một thao tác đang ghi dữ liệu.');
   const source = path.resolve(from);
   const key = ctx.dbKey;
   assertRestorable(source, key);
@@ -190,5 +190,5 @@ export async function restoreFromBackup(ctx: SwappableContext, from: string): Pr
 }
 
 function swap(ctx: SwappableContext, conn: Connection): void {
-  Object.assign(ctx, { conn, db: conn.db, sqlite: conn.sqlite, data: conn.data });
+  Object.assign(ctx, { conn, data: conn.data });
 }

@@ -1,4 +1,6 @@
 import type { ServiceContext } from '../context';
+import type { Reader, Writer } from '../../db/data';
+import { q } from '../../db/query';
 import type { Campaign, CampaignInput } from '../../../shared/ipc/channels/campaigns';
 import { campaignInputSchema } from '../../../shared/ipc/channels/campaigns';
 import { AppError } from '../../../shared/errors/app-error';
@@ -38,64 +40,82 @@ function checkAges(c: Campaign): void {
 }
 
 export async function listCampaigns(ctx: ServiceContext, opts: { includeArchived?: boolean } = {}): Promise<Campaign[]> {
-  let q = ctx.db.selectFrom('campaigns').selectAll().orderBy('id', 'desc');
-  if (!opts.includeArchived) q = q.where('archived', '=', 0);
-  return (await q.execute()).map(rowToCampaign);
+  let query = q.selectFrom('campaigns').selectAll().orderBy('id', 'desc');
+  if (!opts.includeArchived) query = query.where('archived', '=', 0);
+  return ctx.data.read.all(query).map(rowToCampaign);
+}
+
+/** A campaign by id through any handle (inside a write too); the clerk's message when it is gone. */
+export function campaignById(r: Reader, id: number): Campaign {
+  const row = r.get(q.selectFrom('campaigns').selectAll().where('id', '=', id));
+  if (!row) throw new AppError('CAMPAIGN_NOT_FOUND', `Không tìm thấy đợt hiến máu số ${id}. Hãy chọn một đợt trong danh sách.`);
+  return rowToCampaign(row);
 }
 
 export async function getCampaign(ctx: ServiceContext, id: number): Promise<Campaign> {
-  const r = await ctx.db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!r) throw new AppError('CAMPAIGN_NOT_FOUND', `Không tìm thấy đợt hiến máu số ${id}. Hãy chọn một đợt trong danh sách.`);
-  return rowToCampaign(r);
+  return campaignById(ctx.data.read, id);
+}
+
+/** Inserts a campaign (settings checked, audited); inside the caller's write. */
+function insertCampaign(w: Writer, v: CampaignInput, now: string): Campaign {
+  const row = w.get(
+    q
+      .insertInto('campaigns')
+      .values({
+        name: '',
+        legal_bases: '',
+        donation_dates: '[]',
+        support: JSON.stringify(DEFAULT_SUPPORT),
+        age_min_male: CAMPAIGN_RULE_DEFAULTS.ageMinMale,
+        age_max_male: CAMPAIGN_RULE_DEFAULTS.ageMaxMale,
+        age_min_female: CAMPAIGN_RULE_DEFAULTS.ageMinFemale,
+        age_max_female: CAMPAIGN_RULE_DEFAULTS.ageMaxFemale,
+        min_interval_days: CAMPAIGN_RULE_DEFAULTS.minIntervalDays,
+        created_at: now,
+        updated_at: now,
+        ...toRowPatch(v),
+      } as never)
+      .returningAll(),
+  )!;
+  const c = rowToCampaign(row);
+  checkAges(c);
+  appendAudit(w, { action: 'campaign.create', entity: 'campaign', entityId: c.id, detail: c.name });
+  return c;
 }
 
 export async function createCampaign(ctx: ServiceContext, input: CampaignInput): Promise<Campaign> {
   const v = campaignInputSchema.parse(input);
   const now = ctx.now().toISOString();
-  const row = await ctx.db
-    .insertInto('campaigns')
-    .values({
-      name: '',
-      legal_bases: '',
-      donation_dates: '[]',
-      support: JSON.stringify(DEFAULT_SUPPORT),
-      age_min_male: CAMPAIGN_RULE_DEFAULTS.ageMinMale,
-      age_max_male: CAMPAIGN_RULE_DEFAULTS.ageMaxMale,
-      age_min_female: CAMPAIGN_RULE_DEFAULTS.ageMinFemale,
-      age_max_female: CAMPAIGN_RULE_DEFAULTS.ageMaxFemale,
-      min_interval_days: CAMPAIGN_RULE_DEFAULTS.minIntervalDays,
-      created_at: now,
-      updated_at: now,
-      ...toRowPatch(v),
-    } as never)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  const c = rowToCampaign(row);
-  checkAges(c);
-  appendAudit(ctx.sqlite, { action: 'campaign.create', entity: 'campaign', entityId: c.id, detail: c.name });
-  return c;
+  return ctx.data.write((w) => insertCampaign(w, v, now));
 }
 
 export async function updateCampaign(ctx: ServiceContext, input: Partial<CampaignInput> & { id: number }): Promise<Campaign> {
-  const before = await getCampaign(ctx, input.id);
-  checkAges({ ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as Campaign);
-  const { id, ...rest } = input;
-  await ctx.db.updateTable('campaigns').set({ ...toRowPatch(rest), updated_at: ctx.now().toISOString() }).where('id', '=', id).execute();
-  appendAudit(ctx.sqlite, { action: 'campaign.update', entity: 'campaign', entityId: id, detail: before.name });
-  return getCampaign(ctx, id);
+  const now = ctx.now().toISOString();
+  return ctx.data.write((w) => {
+    const before = campaignById(w, input.id);
+    checkAges({ ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as Campaign);
+    const { id, ...rest } = input;
+    w.run(q.updateTable('campaigns').set({ ...toRowPatch(rest), updated_at: now }).where('id', '=', id));
+    appendAudit(w, { action: 'campaign.update', entity: 'campaign', entityId: id, detail: before.name });
+    return campaignById(w, id);
+  });
 }
 
 /** Starts the next campaign from an earlier one: settings and quotas, not registrations. */
 export async function copyCampaign(ctx: ServiceContext, args: { id: number; name: string }): Promise<Campaign> {
-  const src = await getCampaign(ctx, args.id);
-  const { id: _id, archived: _a, createdAt: _c, ...rest } = src;
-  const copy = await createCampaign(ctx, { ...rest, name: args.name, donationDates: [], registrationDeadline: null, planNumber: null });
-  await ctx.db
-    .insertInto('quotas')
-    .columns(['campaign_id', 'unit_id', 'month', 'registrants', 'blood_units'])
-    .expression((eb) =>
-      eb.selectFrom('quotas').select([eb.val(copy.id).as('campaign_id'), 'unit_id', 'month', 'registrants', 'blood_units']).where('campaign_id', '=', src.id),
-    )
-    .execute();
-  return copy;
+  const now = ctx.now().toISOString();
+  return ctx.data.write((w) => {
+    const src = campaignById(w, args.id);
+    const { id: _id, archived: _a, createdAt: _c, ...rest } = src;
+    const copy = insertCampaign(w, campaignInputSchema.parse({ ...rest, name: args.name, donationDates: [], registrationDeadline: null, planNumber: null }), now);
+    w.run(
+      q
+        .insertInto('quotas')
+        .columns(['campaign_id', 'unit_id', 'month', 'registrants', 'blood_units'])
+        .expression((eb) =>
+          eb.selectFrom('quotas').select([eb.val(copy.id).as('campaign_id'), 'unit_id', 'month', 'registrants', 'blood_units']).where('campaign_id', '=', src.id),
+        ),
+    );
+    return copy;
+  });
 }

@@ -27,7 +27,7 @@ export const DEFAULT_CERTIFICATE_LAYOUT: CertificateLayout = {
 
 /** Saved layouts by printer name. */
 async function allLayouts(ctx: ServiceContext): Promise<Record<string, CertificateLayout>> {
-  return (await getSetting<Record<string, CertificateLayout>>(ctx.db, KEY)) ?? {};
+  return getSetting<Record<string, CertificateLayout>>(ctx.data.read, KEY) ?? {};
 }
 
 export async function listPrinters(ctx: ServiceContext): Promise<string[]> {
@@ -44,7 +44,9 @@ export async function saveCertificateLayout(ctx: ServiceContext, printerName: st
   const v = certificateLayoutSchema.parse(layout);
   const all = await allLayouts(ctx);
   all[printerName.normalize('NFC')] = v;
-  await setSetting(ctx.db, KEY, all);
-  appendAudit(ctx.sqlite, { action: 'documents.certificateLayout', detail: 'Cập nhật vị trí in phôi giấy chứng nhận' });
+  ctx.data.write((w) => {
+    setSetting(w, KEY, all);
+    appendAudit(w, { action: 'documents.certificateLayout', detail: 'Cập nhật vị trí in phôi giấy chứng nhận' });
+  });
   return v;
 }

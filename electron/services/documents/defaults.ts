@@ -15,8 +15,8 @@ export async function documentDefaults(ctx: ServiceContext, campaignId: number, 
   const dc = await loadDocContext(ctx, { campaignId, type, issue: false, invitationMode: 'unit', format: 'pdf', printerName: 'Mặc định' }, () => {});
   const numbered = type === 'plan' ? 'plan' : type === 'result-report' ? 'result-report' : type === 'invitations' ? 'invitation' : null;
   const year = Number(todayIso(ctx).slice(0, 4));
-  const given = numbered === 'plan' && dc.campaign.planNumber?.trim() && !(await findIssued(ctx, 'plan', dc.campaign.planNumber)) ? dc.campaign.planNumber.trim() : null;
-  const nextNumberText = given ?? (numbered ? documentNumberText(await peekNextNumber(ctx, numbered, year), NUMBERED_DOC_TYPES[numbered].abbr, dc.office.docSuffix) : null);
+  const given = numbered === 'plan' && dc.campaign.planNumber?.trim() && !findIssued(ctx.data.read, 'plan', dc.campaign.planNumber) ? dc.campaign.planNumber.trim() : null;
+  const nextNumberText = given ?? (numbered ? documentNumberText(peekNextNumber(ctx.data.read, numbered, year), NUMBERED_DOC_TYPES[numbered].abbr, dc.office.docSuffix) : null);
   const byType = {
     plan: { subject: defaultPlanSubject(dc), intro: t.planIntro, body: t.planBody, recipients: t.planRecipients },
     'result-report': { subject: reportSubject(dc), intro: '', body: t.reportNarrative, recipients: t.reportRecipients },

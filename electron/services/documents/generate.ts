@@ -1,6 +1,5 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ServiceContext } from '../context';
-import { inTransaction } from '../context';
 import type { JobControl } from '../jobs/job-runner';
 import { AppError } from '../../../shared/errors/app-error';
 import { foldVietnamese } from '../../../shared/domain/text';
@@ -41,7 +40,7 @@ interface Built {
   warnings?: string[];
   serials?: string[];
   /** Gives back what the print took (serials) when rendering fails. */
-  giveBack?: (reason: string) => Promise<void>;
+  giveBack?: (reason: string) => void;
 }
 
 async function buildUnnumbered(dc: DocContext): Promise<Built> {
@@ -66,13 +65,13 @@ async function buildUnnumbered(dc: DocContext): Promise<Built> {
         // One donation has one serial: donations that already have one (given at the desk or printed
         // before) get no second form; a reprint goes through "cấp lại" after voiding the old serial.
         // The serials are taken in one short transaction before rendering and given back if it fails.
-        const taken = await inTransaction(ctx, async (tx) => {
-          if (opts.reissueOf) await voidedSerialId(tx, opts.reissueOf);
-          const had = await serialsOfDonations(tx, donors.map((d) => d.donationId));
+        const taken = ctx.data.write((w) => {
+          if (opts.reissueOf) voidedSerialId(w, opts.reissueOf);
+          const had = serialsOfDonations(w, donors.map((d) => d.donationId));
           const todo = donors.filter((d) => !had.has(d.donationId));
-          const planned = await planSerials(tx, opts.startSerial!, todo.length);
+          const planned = planSerials(w, opts.startSerial!, todo.length);
           const items = todo.map((d, i) => ({ serial: planned[i], personId: d.personId, donationId: d.donationId }));
-          if (items.length) await recordSerials(tx, { campaignId: dc.campaign.id, issuedOn: dc.issuedOn, items, reissueOf: opts.reissueOf });
+          if (items.length) recordSerials(w, { campaignId: dc.campaign.id, issuedOn: dc.issuedOn, items, reissueOf: opts.reissueOf });
           return { had, todo, planned };
         });
         if (taken.had.size) {
@@ -83,13 +82,13 @@ async function buildUnnumbered(dc: DocContext): Promise<Built> {
         }
         donors = taken.todo;
         serials = taken.planned;
-        giveBack = (reason) => releaseSerials(ctx, { campaignId: dc.campaign.id, serials, reason });
+        giveBack = (reason) => ctx.data.write((w) => releaseSerials(w, { campaignId: dc.campaign.id, serials, reason }));
       } else warnings.push('Bản in thử: số phôi chưa được ghi sổ (hãy nhập số phôi đầu tiên và chọn "Cấp số").');
       if (!donors.length) warnings.push('Đợt này chưa có ai được ghi nhận đã hiến máu nên chưa có giấy chứng nhận nào để in.');
       try {
         return { doc: buildCertificates(dc, donors, layout), warnings, serials, giveBack };
       } catch (e) {
-        await giveBack?.(e instanceof AppError ? e.message : 'lỗi khi tạo tệp'); // cancelled while laying out
+        giveBack?.(e instanceof AppError ? e.message : 'lỗi khi tạo tệp'); // cancelled while laying out
         throw e;
       }
     }
@@ -147,12 +146,13 @@ export async function generateDocument(ctx: ServiceContext, input: GenerateOptio
       // rendered outside any transaction (other writes and the progress poll go on meanwhile), and a
       // failed render gives the number back.
       const title = opts.type === 'plan' ? (opts.subject ?? defaultPlanSubject(dc)) : `${DOCUMENT_TYPES[opts.type]} - ${dc.campaign.name}`;
-      const { n, given } = await inTransaction(ctx, async (tx) => {
+      const { n, given } = ctx.data.write((w) => {
         // The campaign's own plan number ("15/KH-HCTĐ", given by the clerk) is used once, as given; later issues take the next number.
-        const given = opts.type === 'plan' && dc.campaign.planNumber?.trim() && !(await findIssued(tx, 'plan', dc.campaign.planNumber)) ? dc.campaign.planNumber.trim() : null;
+        const given = opts.type === 'plan' && dc.campaign.planNumber?.trim() && !findIssued(w, 'plan', dc.campaign.planNumber) ? dc.campaign.planNumber.trim() : null;
+        const createdAt = ctx.now().toISOString();
         const n: IssuedNumber = given
-          ? await issueGivenNumber(tx, { docType: numbered, numberText: given, issuedOn: dc.issuedOn, campaignId: dc.campaign.id, title })
-          : await issueNumber(tx, { docType: numbered, issuedOn: dc.issuedOn, suffix: dc.office.docSuffix, campaignId: dc.campaign.id, title });
+          ? issueGivenNumber(w, { docType: numbered, numberText: given, issuedOn: dc.issuedOn, campaignId: dc.campaign.id, title, createdAt })
+          : issueNumber(w, { docType: numbered, issuedOn: dc.issuedOn, suffix: dc.office.docSuffix, campaignId: dc.campaign.id, title, createdAt });
         return { n, given };
       });
       numberText = n.numberText;
@@ -161,14 +161,14 @@ export async function generateDocument(ctx: ServiceContext, input: GenerateOptio
         built = await buildNumbered({ ...dc, campaign: { ...dc.campaign, planNumber: opts.type === 'plan' ? n.numberText : dc.campaign.planNumber } }, line, n.numberText);
         out = await render(built);
       } catch (e) {
-        await releaseNumber(ctx, n, e instanceof AppError ? e.message : 'lỗi khi tạo tệp');
+        ctx.data.write((w) => releaseNumber(w, n, e instanceof AppError ? e.message : 'lỗi khi tạo tệp'));
         throw e;
       }
       // The campaign remembers its plan's number (lists and reports refer to it).
       if (opts.type === 'plan' && !given) await updateCampaign(ctx, { id: dc.campaign.id, planNumber: n.numberText });
     } else {
       // A draft keeps the number blank for the records clerk, with the code the number will carry.
-      const givenCode = opts.type === 'plan' ? /^\s*\d+\s*\/\s*(\S.*)$/.exec(dc.campaign.planNumber ?? '')?.[1] : undefined;
+      const givenCode = opts.type === 'plan' ? (dc.campaign.planNumber ?? '').match(/^\s*\d+\s*\/\s*(\S.*)$/)?.[1] : undefined;
       built = await buildNumbered(dc, givenCode ? `Số:      /${givenCode.trim()}` : documentNumberLine(null, abbr, dc.office.docSuffix), null);
       out = await render(built);
     }
@@ -177,11 +177,11 @@ export async function generateDocument(ctx: ServiceContext, input: GenerateOptio
     try {
       out = await render(built);
     } catch (e) {
-      await built.giveBack?.(e instanceof AppError ? e.message : 'lỗi khi tạo tệp');
+      built.giveBack?.(e instanceof AppError ? e.message : 'lỗi khi tạo tệp');
       throw e;
     }
   }
-  if (opts.issue) appendAudit(ctx.sqlite, { action: 'documents.print', entity: 'campaign', entityId: dc.campaign.id, detail: `In ${DOCUMENT_TYPES[opts.type]}` });
+  if (opts.issue) ctx.data.write((w) => appendAudit(w, { action: 'documents.print', entity: 'campaign', entityId: dc.campaign.id, detail: `In ${DOCUMENT_TYPES[opts.type]}` }));
   progress(1, 'Xong');
   return {
     file: { name: fileName(opts.type, dc.campaign.name, out.ext), mime: out.mime, dataBase64: out.data.toString('base64') },

@@ -1,5 +1,6 @@
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import type { DocContext } from './common';
+import { q } from '../../db/query';
 import type { ProgressRow } from '../../../shared/ipc/channels/progress';
 import { fillTemplate, endWithClosingMark } from '../../../shared/domain/documents/template';
 import { formatNumberVi, formatPercentValue, percentOf, documentDateParts, inSentence } from '../../../shared/domain/documents/format';
@@ -79,7 +80,7 @@ export async function reportFigures(dc: DocContext): Promise<{ rows: ReportRow[]
   const base = p.total.quotaBloodUnits ?? dc.campaign.targetBloodUnits;
   const people = [...campaignPeople(dc.ctx, dc.campaign.id).values()];
   const walkIns = people.filter((x) => x.walkIn).length;
-  const names = new Map((await dc.ctx.db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
+  const names = new Map(dc.ctx.data.read.all(q.selectFrom('units').select(['id', 'name'])).map((u) => [u.id, u.name]));
   const pairs = new Map<string, { credited: string; other: string; n: number }>();
   for (const x of people) {
     for (const o of x.otherUnitIds) {
@@ -143,7 +144,7 @@ async function planCitation(dc: DocContext): Promise<string> {
   const issuer = inSentence(dc.office.officeName);
   const no = dc.campaign.planNumber?.trim();
   if (!no) return `Kế hoạch số … ngày … của ${issuer}`;
-  const issued = await findIssued(dc.ctx, 'plan', no);
+  const issued = findIssued(dc.ctx.data.read, 'plan', no);
   const d = issued ? documentDateParts(issued.issued_on) : null;
   return `Kế hoạch số ${no}${d ? ` ngày ${d.day}/${d.month}/${d.year}` : ''} của ${issuer}`;
 }
@@ -177,7 +178,7 @@ export async function buildResultReport(dc: DocContext, numberLine: string, numb
     { text: 'BIỂU TỔNG HỢP KẾT QUẢ HIẾN MÁU TÌNH NGUYỆN THEO ĐƠN VỊ', bold: true, alignment: 'center', pageBreak: 'before', pageOrientation: 'landscape' },
     { text: `(Kèm theo Báo cáo ${ref} ${dc.placeDate.split(', ').slice(1).join(', ')} của ${inSentence(dc.office.officeName)})`, italics: true, alignment: 'center' },
     resultTable(rows, totals),
-    ...listedTwiceNote(listedTwice, getCreditRule(dc.ctx.sqlite)),
+    ...listedTwiceNote(listedTwice, getCreditRule(dc.ctx.data.read)),
   ];
   return nd30Document({ content, title: `Báo cáo kết quả ${dc.campaign.name}` });
 }

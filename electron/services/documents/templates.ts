@@ -19,7 +19,7 @@ export const DEFAULT_TEMPLATES: DocumentTemplates = {
 
 /** The clerk's edited texts over the defaults. */
 export async function getTemplates(ctx: ServiceContext): Promise<DocumentTemplates> {
-  const saved = await getSetting<Partial<DocumentTemplates>>(ctx.db, KEY);
+  const saved = getSetting<Partial<DocumentTemplates>>(ctx.data.read, KEY);
   return { ...DEFAULT_TEMPLATES, ...(saved ?? {}) };
 }
 
@@ -33,7 +33,9 @@ export async function saveTemplates(ctx: ServiceContext, input: DocumentTemplate
     reportRecipients: v.reportRecipients.map((r) => r.normalize('NFC')),
     invitationBody: v.invitationBody.normalize('NFC'),
   };
-  await setSetting(ctx.db, KEY, nfcd);
-  appendAudit(ctx.sqlite, { action: 'documents.templates', detail: 'Cập nhật mẫu văn bản' });
+  ctx.data.write((w) => {
+    setSetting(w, KEY, nfcd);
+    appendAudit(w, { action: 'documents.templates', detail: 'Cập nhật mẫu văn bản' });
+  });
   return nfcd;
 }

@@ -1,5 +1,5 @@
-import { connectionOf, dataOf } from '../../db/data';
-import type Database from 'better-sqlite3';
+import { dataOf } from '../../db/data';
+import { sql, statement } from '../../db/query';
 import { cacheScope, type CacheScope } from '../caches';
 import { loadRootResolver } from '../people/survivors';
 import { birthYearOf, idKey, nameKey, phoneKey } from '../../../shared/domain/people/identity';
@@ -33,22 +33,23 @@ export interface CheckinIndex {
   byPerson: Map<number, IndexEntry>;
 }
 
-function build(scope: CacheScope, campaignId: number): CheckinIndex {
-  const sqlite = connectionOf(dataOf(scope.handle)); // TRANSITIONAL: moves to the data layer
-  const resolve = loadRootResolver(scope);
-  const rows = sqlite
-    .prepare(
-      `SELECT r.id AS rid, r.person_id, r.source_file, r.batch_id, p.full_name, p.search_key, p.phone, p.national_id, p.birth_date, p.gender, u.name AS unit_name
+interface IndexRow {
+  rid: number; person_id: number; source_file: string | null; batch_id: number | null; full_name: string; search_key: string; phone: string | null;
+  national_id: string | null; birth_date: string | null; gender: 'M' | 'F' | null; unit_name: string | null;
+}
+
+const indexRows = statement<{ campaignId: number }, IndexRow>(
+  (p) => sql<IndexRow>`SELECT r.id AS rid, r.person_id, r.source_file, r.batch_id, p.full_name, p.search_key, p.phone, p.national_id, p.birth_date, p.gender, u.name AS unit_name
        FROM registrations r JOIN people p ON p.id = r.person_id
        LEFT JOIN units u ON u.id = r.unit_id
        LEFT JOIN import_batches b ON b.id = r.batch_id
-       WHERE r.campaign_id = ? AND r.status = 'active' AND p.deleted_at IS NULL AND (b.id IS NULL OR b.status = 'committed')
+       WHERE r.campaign_id = ${p.campaignId} AND r.status = 'active' AND p.deleted_at IS NULL AND (b.id IS NULL OR b.status = 'committed')
        ORDER BY r.credited DESC, r.id`,
-    )
-    .all(campaignId) as {
-    rid: number; person_id: number; source_file: string | null; batch_id: number | null; full_name: string; search_key: string; phone: string | null;
-    national_id: string | null; birth_date: string | null; gender: 'M' | 'F' | null; unit_name: string | null;
-  }[];
+);
+
+function build(scope: CacheScope, campaignId: number): CheckinIndex {
+  const resolve = loadRootResolver(scope);
+  const rows = dataOf(scope.handle).read.all(indexRows, { campaignId });
   const byPerson = new Map<number, IndexEntry>();
   for (const r of rows) {
     const personId = resolve(r.person_id);
@@ -97,7 +98,7 @@ function build(scope: CacheScope, campaignId: number): CheckinIndex {
  * The campaign's check-in index, kept in the context's caches (caches.ts) and rebuilt only when the
  * people or registrations changed since it was built (a recorded outcome does not rebuild it).
  */
-export function checkinIndex(source: CacheScope | Database.Database, campaignId: number): CheckinIndex {
+export function checkinIndex(source: Parameters<typeof cacheScope>[0], campaignId: number): CheckinIndex {
   const scope = cacheScope(source);
   return scope.caches.get(scope.handle, `checkin:${campaignId}`, ['people', 'registrations'], () => build(scope, campaignId));
 }

@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../context';
+import { sql } from '../../db/query';
 import { getCampaign } from '../campaigns/campaigns';
 
 export interface InterchangeDonation {
@@ -15,14 +16,12 @@ export interface InterchangeDonation {
  */
 export async function exportDonationsInterchange(ctx: ServiceContext, campaignId: number): Promise<{ donations: InterchangeDonation[] }> {
   await getCampaign(ctx, campaignId);
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT d.source_file, d.source_row, d.outcome, d.volume_ml, r.source_file AS reg_file, r.source_sheet AS reg_sheet, r.source_row AS reg_row
+  const rows = ctx.data.read.all(
+    sql<{ source_file: string; source_row: number; outcome: 'donated' | 'deferred'; volume_ml: 250 | 350 | 450 | null; reg_file: string | null; reg_sheet: string | null; reg_row: number | null }>`SELECT d.source_file, d.source_row, d.outcome, d.volume_ml, r.source_file AS reg_file, r.source_sheet AS reg_sheet, r.source_row AS reg_row
        FROM donations d LEFT JOIN registrations r ON r.id = d.registration_id
-       WHERE d.campaign_id = ? AND d.source_file IS NOT NULL
+       WHERE d.campaign_id = ${campaignId} AND d.source_file IS NOT NULL
        ORDER BY d.source_file, d.source_row`,
-    )
-    .all(campaignId) as { source_file: string; source_row: number; outcome: 'donated' | 'deferred'; volume_ml: 250 | 350 | 450 | null; reg_file: string | null; reg_sheet: string | null; reg_row: number | null }[];
+  );
   return {
     donations: rows.map((r) => ({
       file: r.source_file,

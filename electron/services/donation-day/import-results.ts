@@ -1,4 +1,5 @@
-import { inTransaction, type ServiceContext } from '../context';
+import type { ServiceContext } from '../context';
+import { q, sql, statement } from '../../db/query';
 import type { ResultImport, ResultRow } from '../../../shared/ipc/channels/donation-day';
 import { AppError } from '../../../shared/errors/app-error';
 import { idKey, phoneKey } from '../../../shared/domain/people/identity';
@@ -11,7 +12,26 @@ import { readResultList } from './read-results';
 import { outcomeBatch, writeOutcome } from './record-outcome';
 import { createWalkIn, findPossibleSelves } from './walk-in';
 import { campaignDonation, hitFor, intervalDays } from './person-state';
-import { clearReview, saveReview } from './result-reviews';
+import { clearReview, markReviewResolved, saveReview } from './result-reviews';
+
+const settledRows = statement<{ campaignId: number; file: string }, { source_row: number | null; person_id: number }>((p) =>
+  q.selectFrom('donations').select(['source_row', 'person_id']).where('campaign_id', '=', p.campaignId).where('source_file', '=', p.file),
+);
+const clerkResolvedRows = statement<{ campaignId: number; file: string }, { row: number }>((p) =>
+  q.selectFrom('result_reviews').select('row').where('campaign_id', '=', p.campaignId).where('file', '=', p.file).where('resolved_at', 'is not', null),
+);
+const setMatchRule = statement<{ rule: string; campaignId: number; file: string; row: number }>((p) =>
+  q.updateTable('donations').set({ match_rule: p.rule }).where('campaign_id', '=', p.campaignId).where('source_file', '=', p.file).where('source_row', '=', p.row),
+);
+const donationOfRow = statement<{ campaignId: number; file: string; row: number }, { id: number; person_id: number; registration_id: number | null }>((p) =>
+  q.selectFrom('donations').select(['id', 'person_id', 'registration_id']).where('campaign_id', '=', p.campaignId).where('source_file', '=', p.file).where('source_row', '=', p.row),
+);
+const activeRegistrationOf = statement<{ id: number; campaignId: number }, { person_id: number }>(
+  (p) => sql<{ person_id: number }>`SELECT person_id FROM registrations WHERE id = ${p.id} AND campaign_id = ${p.campaignId} AND status = 'active'`,
+);
+const walkInRegistration = statement<{ id: number }, { id: number; raw: string }>(
+  (p) => sql<{ id: number; raw: string }>`SELECT id, raw FROM registrations WHERE id = ${p.id} AND batch_id IS NULL AND source_file IS NULL`,
+);
 
 const outcomeOf = (r: ResultRow) => ({ outcome: r.outcome, volumeMl: r.volumeMl, reason: r.reason, certificateSerial: r.outcome === 'donated' ? r.certificateSerial : null });
 
@@ -29,22 +49,17 @@ export async function importResults(ctx: ServiceContext, campaignId: number, fil
   const c = await getCampaign(ctx, campaignId);
   const { rows, skipped, ignored } = await readResultList(fileName, data);
   const out: ResultImport = { file: fileName, rows: rows.length, matched: 0, walkIns: [], unmatched: [], skipped: [...skipped], ignored, rules: {} };
-  await inTransaction(ctx, async (tx) => {
-    const sqlite = tx.sqlite;
-    const match = buildMatcher(loadRegistrants(sqlite, c.id));
-    const index = checkinIndex(tx, c.id);
-    const interval = intervalDays(sqlite, c.id);
-    const batch = await outcomeBatch(tx, c.id);
+  ctx.data.write((w) => {
+    const match = buildMatcher(loadRegistrants(w, c.id));
+    const index = checkinIndex({ handle: w, caches: ctx.caches }, c.id);
+    const interval = intervalDays(w, c.id);
+    const batch = outcomeBatch(ctx, w, c.id);
     const now = ctx.now().toISOString();
-    const settled = new Map(
-      (sqlite.prepare('SELECT source_row, person_id FROM donations WHERE campaign_id = ? AND source_file = ?').all(c.id, fileName) as { source_row: number; person_id: number }[]).map((x) => [x.source_row, x.person_id]),
-    );
-    const resolvedByClerk = new Set(
-      (sqlite.prepare('SELECT row FROM result_reviews WHERE campaign_id = ? AND file = ? AND resolved_at IS NOT NULL').all(c.id, fileName) as { row: number }[]).map((x) => x.row),
-    );
+    const settled = new Map(w.all(settledRows, { campaignId: c.id, file: fileName }).map((x) => [x.source_row, x.person_id]));
+    const resolvedByClerk = new Set(w.column(clerkResolvedRows, { campaignId: c.id, file: fileName }));
     const review = (r: ResultRow, kind: 'ambiguous' | 'no_identity' | 'difference', problem: string, personIds: number[]) => {
-      saveReview(sqlite, { campaignId: c.id, file: fileName, row: r, kind, problem, candidateIds: personIds }, now);
-      const candidates = personIds.map((id) => index.byPerson.get(batch.resolve(id))).filter((e) => e !== undefined).map((e) => hitFor(sqlite, c.id, e, interval));
+      saveReview(w, { campaignId: c.id, file: fileName, row: r, kind, problem, candidateIds: personIds }, now);
+      const candidates = personIds.map((id) => index.byPerson.get(batch.resolve(id))).filter((e) => e !== undefined).map((e) => hitFor(w, c.id, e, interval));
       out.unmatched.push({ ...r, problem, candidates, kind });
     };
     for (const r of rows) {
@@ -59,17 +74,17 @@ export async function importResults(ctx: ServiceContext, campaignId: number, fil
         const entry = index.byPerson.get(batch.resolve(m.personId));
         if (!entry) throw new AppError('INTERNAL', `Dòng ${r.row}: không tìm thấy đăng ký của người đã khớp. Hãy thử nhập lại.`);
         const family = batch.family(entry.personId);
-        const desk = campaignDonation(sqlite, c.id, family);
+        const desk = campaignDonation(w, c.id, family);
         // entered at the desk (no source file) and different: the clerk chooses, nothing is overwritten
         if (desk && desk.source_file === null && (desk.outcome !== r.outcome || (r.outcome === 'donated' && desk.volume_ml !== r.volumeMl))) {
           review(r, 'difference', `Dòng ${r.row}: tại bàn đã ghi "${OUTCOME_WORDS(desk)}", danh sách của cơ sở máu ghi "${OUTCOME_WORDS({ outcome: r.outcome, volumeMl: r.volumeMl })}". Hãy chọn kết quả đúng.`, [entry.personId]);
           continue;
         }
-        await writeOutcome(tx, { campaignId: c.id, personId: entry.personId, registrationId: entry.registrationId, ...outcomeOf(r) }, source, batch);
-        sqlite.prepare('UPDATE donations SET match_rule = ? WHERE campaign_id = ? AND source_file = ? AND source_row = ?').run(m.by, c.id, fileName, r.row);
+        writeOutcome(ctx, w, { campaignId: c.id, personId: entry.personId, registrationId: entry.registrationId, ...outcomeOf(r) }, source, batch);
+        w.run(setMatchRule, { rule: m.by, campaignId: c.id, file: fileName, row: r.row });
         // The facility's tested blood group is the person's blood group.
-        if (r.bloodGroup) updatePerson(sqlite, entry.personId, { blood_group: r.bloodGroup }, now);
-        clearReview(sqlite, c.id, fileName, r.row);
+        if (r.bloodGroup) updatePerson(w, entry.personId, { blood_group: r.bloodGroup }, now);
+        clearReview(w, c.id, fileName, r.row);
         out.matched++;
         out.rules![m.by] = (out.rules![m.by] ?? 0) + 1;
       } else if (m.kind === 'ambiguous') {
@@ -78,24 +93,26 @@ export async function importResults(ctx: ServiceContext, campaignId: number, fil
         review(r, 'no_identity', `Dòng ${r.row}: chỉ có họ tên, không đủ để đối chiếu; hãy chọn người hoặc ghi là hiến tại chỗ.`, []);
       } else {
         // Nobody of the campaign: a walk-in, the same person as in earlier years when the registry knows their ID.
-        const known = findPossibleSelves(sqlite, { fullName: r.fullName, phone: null, nationalId: idKey(r.nationalId), birthYear: null });
+        const known = findPossibleSelves(w, { fullName: r.fullName, phone: null, nationalId: idKey(r.nationalId), birthYear: null });
         const prior = settled.get(r.row);
-        const { personId, registrationId } = await createWalkIn(
-          tx,
+        const { personId, registrationId } = createWalkIn(
+          ctx,
+          w,
           {
             campaignId: c.id, fullName: r.fullName, gender: r.gender, birthDate: r.birthYear ? String(r.birthYear) : null, phone: r.phone, nationalId: r.nationalId,
             address: r.unitText, bloodGroup: r.bloodGroup, usePersonId: prior ?? (known.length === 1 ? known[0].id : null), createNew: true,
           },
           { resultFile: fileName, resultRow: r.row, unitText: r.unitText },
+          batch.resolve,
         );
-        await writeOutcome(tx, { campaignId: c.id, personId, registrationId, ...outcomeOf(r) }, source, batch);
-        if (r.bloodGroup) updatePerson(sqlite, personId, { blood_group: r.bloodGroup }, now);
-        clearReview(sqlite, c.id, fileName, r.row);
+        writeOutcome(ctx, w, { campaignId: c.id, personId, registrationId, ...outcomeOf(r) }, source, batch);
+        if (r.bloodGroup) updatePerson(w, personId, { blood_group: r.bloodGroup }, now);
+        clearReview(w, c.id, fileName, r.row);
         out.walkIns.push({ ...r, personId });
       }
     }
     const byRule = Object.entries(out.rules ?? {}).map(([k, n]) => `${MATCH_RULE_LABELS[k as MatchRule] ?? k}: ${n}`).join('; ');
-    appendAudit(sqlite, { action: 'results.import', entity: 'campaign', entityId: c.id, detail: `${rows.length} dòng, khớp ${out.matched} (${byRule}), hiến tại chỗ ${out.walkIns.length}, cần xem ${out.unmatched.length}` });
+    appendAudit(w, { action: 'results.import', entity: 'campaign', entityId: c.id, detail: `${rows.length} dòng, khớp ${out.matched} (${byRule}), hiến tại chỗ ${out.walkIns.length}, cần xem ${out.unmatched.length}` });
   });
   return out;
 }
@@ -104,36 +121,36 @@ export async function importResults(ctx: ServiceContext, campaignId: number, fil
 export async function resolveResultRow(ctx: ServiceContext, args: { campaignId: number; file: string; row: ResultRow; registrationId: number | null }) {
   const c = await getCampaign(ctx, args.campaignId);
   const source = { file: args.file, row: args.row.row };
-  const personId = await inTransaction(ctx, async (tx) => {
-    const sqlite = tx.sqlite;
+  const personId = ctx.data.write((w) => {
     // A walk-in created for this row earlier is removed when the clerk links the row to a registration.
-    const prior = sqlite.prepare('SELECT id, person_id, registration_id FROM donations WHERE campaign_id = ? AND source_file = ? AND source_row = ?').get(c.id, args.file, args.row.row) as { id: number; person_id: number; registration_id: number | null } | undefined;
+    const prior = w.get(donationOfRow, { campaignId: c.id, file: args.file, row: args.row.row });
     let pid: number;
     let rid: number | null = args.registrationId;
     if (rid !== null) {
-      const reg = sqlite.prepare("SELECT person_id FROM registrations WHERE id = ? AND campaign_id = ? AND status = 'active'").get(rid, c.id) as { person_id: number } | undefined;
+      const reg = w.get(activeRegistrationOf, { id: rid, campaignId: c.id });
       if (!reg) throw new AppError('REGISTRATION_NOT_FOUND', 'Đăng ký đã chọn không thuộc đợt này. Hãy tìm lại người.');
       pid = reg.person_id;
     } else {
-      ({ personId: pid, registrationId: rid } = await createWalkIn(
-        tx,
+      ({ personId: pid, registrationId: rid } = createWalkIn(
+        ctx,
+        w,
         { campaignId: c.id, fullName: args.row.fullName, gender: args.row.gender ?? null, birthDate: args.row.birthYear ? String(args.row.birthYear) : null, phone: args.row.phone, nationalId: args.row.nationalId, address: args.row.unitText ?? null, bloodGroup: args.row.bloodGroup ?? null, createNew: true },
         { resultFile: args.file, resultRow: args.row.row, unitText: args.row.unitText ?? null },
       ));
     }
     if (prior && prior.person_id !== pid) {
-      sqlite.prepare('UPDATE certificate_serials SET donation_id = NULL WHERE donation_id = ?').run(prior.id);
-      sqlite.prepare('DELETE FROM deferrals WHERE donation_id = ?').run(prior.id);
-      sqlite.prepare('DELETE FROM donations WHERE id = ?').run(prior.id);
-      const walkInReg = sqlite.prepare('SELECT id, raw FROM registrations WHERE id = ? AND batch_id IS NULL AND source_file IS NULL').get(prior.registration_id ?? -1) as { id: number; raw: string } | undefined;
-      if (walkInReg && JSON.parse(walkInReg.raw).resultFile === args.file) sqlite.prepare("UPDATE registrations SET status = 'removed' WHERE id = ?").run(walkInReg.id);
+      w.run(q.updateTable('certificate_serials').set({ donation_id: null }).where('donation_id', '=', prior.id));
+      w.run(q.deleteFrom('deferrals').where('donation_id', '=', prior.id));
+      w.run(q.deleteFrom('donations').where('id', '=', prior.id));
+      const walkInReg = w.get(walkInRegistration, { id: prior.registration_id ?? -1 });
+      if (walkInReg && JSON.parse(walkInReg.raw).resultFile === args.file) w.run(q.updateTable('registrations').set({ status: 'removed' }).where('id', '=', walkInReg.id));
     }
-    await writeOutcome(tx, { campaignId: c.id, personId: pid, registrationId: rid, ...outcomeOf(args.row) }, source);
-    sqlite.prepare("UPDATE donations SET match_rule = 'clerk' WHERE campaign_id = ? AND source_file = ? AND source_row = ?").run(c.id, args.file, args.row.row);
-    if (args.row.bloodGroup) updatePerson(sqlite, pid, { blood_group: args.row.bloodGroup }, ctx.now().toISOString());
-    sqlite.prepare('UPDATE result_reviews SET resolved_at = ? WHERE campaign_id = ? AND file = ? AND row = ?').run(ctx.now().toISOString(), c.id, args.file, args.row.row);
+    writeOutcome(ctx, w, { campaignId: c.id, personId: pid, registrationId: rid, ...outcomeOf(args.row) }, source);
+    w.run(setMatchRule, { rule: 'clerk', campaignId: c.id, file: args.file, row: args.row.row });
+    if (args.row.bloodGroup) updatePerson(w, pid, { blood_group: args.row.bloodGroup }, ctx.now().toISOString());
+    markReviewResolved(w, c.id, args.file, args.row.row, ctx.now().toISOString());
     return pid;
   });
   const entry = checkinIndex(ctx, c.id).byPerson.get(personId);
-  return hitFor(ctx.sqlite, c.id, entry!);
+  return hitFor(ctx.data.read, c.id, entry!);
 }

@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3';
+import type { Reader } from '../../db/data';
+import { sql, statement } from '../../db/query';
 import type { ResultRow } from '../../../shared/ipc/channels/donation-day';
 import { birthYearOf, idKey, nameKey, phoneKey } from '../../../shared/domain/people/identity';
 import { autoMergeRule, blockingKeys, DEFAULT_THRESHOLD, nameSimilarity, prepareRecord, scorePair, type PreparedRecord } from '../../../shared/domain/matching';
@@ -46,6 +47,14 @@ interface RegistrationSource {
   gender: 'M' | 'F' | null;
 }
 
+const registrationSources = statement<{ campaignId: number }, RegistrationSource>(
+  (p) => sql<RegistrationSource>`SELECT r.person_id, r.raw, p.full_name, p.national_id, p.phone, p.birth_date, p.gender
+       FROM registrations r JOIN people p ON p.id = r.person_id
+       LEFT JOIN import_batches b ON b.id = r.batch_id
+       WHERE r.campaign_id = ${p.campaignId} AND r.status = 'active' AND p.deleted_at IS NULL AND (b.id IS NULL OR b.status = 'committed')
+       ORDER BY r.credited DESC, r.id`,
+);
+
 function add<K, V>(m: Map<K, Set<V>>, k: K, v: V) {
   const s = m.get(k);
   if (s) s.add(v);
@@ -57,17 +66,9 @@ function add<K, V>(m: Map<K, Set<V>>, k: K, v: V) {
  * gave (a person's second list may carry the phone the first one lacked). Walk-ins created from a
  * result list are not registrants.
  */
-export function loadRegistrants(sqlite: Database.Database, campaignId: number): Registrant[] {
-  const resolve = loadRootResolver(sqlite);
-  const rows = sqlite
-    .prepare(
-      `SELECT r.person_id, r.raw, p.full_name, p.national_id, p.phone, p.birth_date, p.gender
-       FROM registrations r JOIN people p ON p.id = r.person_id
-       LEFT JOIN import_batches b ON b.id = r.batch_id
-       WHERE r.campaign_id = ? AND r.status = 'active' AND p.deleted_at IS NULL AND (b.id IS NULL OR b.status = 'committed')
-       ORDER BY r.credited DESC, r.id`,
-    )
-    .all(campaignId) as RegistrationSource[];
+export function loadRegistrants(read: Reader, campaignId: number): Registrant[] {
+  const resolve = loadRootResolver(read);
+  const rows = read.all(registrationSources, { campaignId });
   const byRoot = new Map<number, Registrant>();
   for (const r of rows) {
     let raw: { walkIn?: boolean; resultFile?: string; values?: Record<string, unknown> } = {};

@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3';
+import type { Reader } from '../../db/data';
+import { q, sql, statement } from '../../db/query';
 import type { CheckinHit } from '../../../shared/ipc/channels/donation-day';
 import { historyOf, nextEligible } from '../donors/history';
 import { mergedFamily } from '../people/survivors';
@@ -15,32 +16,39 @@ export interface CampaignDonation {
   source_file: string | null;
 }
 
-/** The person's donation row in this campaign (any of their merged records), if any. */
-export function campaignDonation(sqlite: Database.Database, campaignId: number, family: number[]): CampaignDonation | null {
-  const ph = family.map(() => '?').join(',');
-  return (
-    (sqlite
-      .prepare(
-        `SELECT d.id, d.outcome, d.volume_ml, d.source_file,
+const donationColumns = sql`d.id, d.outcome, d.volume_ml, d.source_file,
            (SELECT reason FROM deferrals WHERE donation_id = d.id ORDER BY id DESC LIMIT 1) AS reason,
-           (SELECT serial FROM certificate_serials WHERE donation_id = d.id AND status = 'issued' ORDER BY id DESC LIMIT 1) AS serial
-         FROM donations d WHERE d.person_id IN (${ph}) AND +d.campaign_id = ? ORDER BY d.id LIMIT 1`,
-      )
-      .get(...family, campaignId) as CampaignDonation | undefined) ?? null
+           (SELECT serial FROM certificate_serials WHERE donation_id = d.id AND status = 'issued' ORDER BY id DESC LIMIT 1) AS serial`;
+
+/** A person with no merged records (nearly everyone): one statement compiled once, run per result row. */
+const donationOfOne = statement<{ personId: number; campaignId: number }, CampaignDonation>(
+  (p) => sql<CampaignDonation>`SELECT ${donationColumns}
+         FROM donations d WHERE d.person_id IN (${p.personId}) AND +d.campaign_id = ${p.campaignId} ORDER BY d.id LIMIT 1`,
+);
+
+/** The person's donation row in this campaign (any of their merged records), if any. */
+export function campaignDonation(r: Reader, campaignId: number, family: number[]): CampaignDonation | null {
+  if (family.length === 1) return r.get(donationOfOne, { personId: family[0], campaignId }) ?? null;
+  return (
+    r.get(
+      sql<CampaignDonation>`SELECT ${donationColumns}
+         FROM donations d WHERE d.person_id IN (${sql.join(family)}) AND +d.campaign_id = ${campaignId} ORDER BY d.id LIMIT 1`,
+    ) ?? null
   );
 }
 
-export function intervalDays(sqlite: Database.Database, campaignId: number): number {
-  const r = sqlite.prepare('SELECT min_interval_days AS d FROM campaigns WHERE id = ?').get(campaignId) as { d: number } | undefined;
-  return r?.d ?? 84;
+const minInterval = statement<{ campaignId: number }, { d: number }>((p) => q.selectFrom('campaigns').select('min_interval_days as d').where('id', '=', p.campaignId));
+
+export function intervalDays(r: Reader, campaignId: number): number {
+  return r.value(minInterval, { campaignId }) ?? 84;
 }
 
 /** An index entry plus what happened to the person today and their history. */
-export function hitFor(sqlite: Database.Database, campaignId: number, e: IndexEntry, interval = intervalDays(sqlite, campaignId)): CheckinHit {
-  const family = mergedFamily(sqlite, e.personId);
-  const d = campaignDonation(sqlite, campaignId, family);
-  const h = historyOf(sqlite, e.personId);
-  const came = hasArrived(sqlite, campaignId, family.includes(e.personId) ? family : [e.personId, ...family]);
+export function hitFor(r: Reader, campaignId: number, e: IndexEntry, interval = intervalDays(r, campaignId)): CheckinHit {
+  const family = mergedFamily(r, e.personId);
+  const d = campaignDonation(r, campaignId, family);
+  const h = historyOf(r, e.personId);
+  const came = hasArrived(r, campaignId, family.includes(e.personId) ? family : [e.personId, ...family]);
   return {
     registrationId: e.registrationId || null,
     personId: e.personId,

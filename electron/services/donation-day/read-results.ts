@@ -40,12 +40,12 @@ function yearOf(cell: ExcelJS.Cell): number | null {
     if (v > 2100 && v < 80000) return new Date(Math.round((v - 25569) * 86_400_000)).getUTCFullYear();
     return null;
   }
-  const m = /(19|20)\d{2}/.exec(cellText(cell));
+  const m = cellText(cell).match(/(19|20)\d{2}/);
   return m ? Number(m[0]) : null;
 }
 
 function volumeOf(text: string): 250 | 350 | 450 | null {
-  const m = /(250|350|450)/.exec(text);
+  const m = text.match(/(250|350|450)/);
   return m ? (Number(m[1]) as 250 | 350 | 450) : null;
 }
 

@@ -15,8 +15,8 @@ export async function listResultReviews(ctx: ServiceContext, campaignId: number)
   const c = await getCampaign(ctx, campaignId);
   const index = checkinIndex(ctx, c.id);
   const resolve = loadRootResolver(ctx);
-  const interval = intervalDays(ctx.sqlite, c.id);
-  return pendingReviews(ctx.sqlite, c.id).map((r) => ({
+  const interval = intervalDays(ctx.data.read, c.id);
+  return pendingReviews(ctx.data.read, c.id).map((r) => ({
     ...r.row,
     file: r.file,
     kind: r.kind,
@@ -24,15 +24,17 @@ export async function listResultReviews(ctx: ServiceContext, campaignId: number)
     candidates: [...new Set(r.candidateIds.map(resolve))]
       .map((id) => index.byPerson.get(id))
       .filter((e) => e !== undefined)
-      .map((e) => hitFor(ctx.sqlite, c.id, e, interval)),
+      .map((e) => hitFor(ctx.data.read, c.id, e, interval)),
   }));
 }
 
 /** "Giữ kết quả đã ghi tại bàn": the facility's row is set aside, the desk's outcome stays. */
 export async function keepDeskOutcome(ctx: ServiceContext, args: { campaignId: number; file: string; row: number }): Promise<{ ok: boolean }> {
   const c = await getCampaign(ctx, args.campaignId);
-  markReviewResolved(ctx.sqlite, c.id, args.file, args.row, ctx.now().toISOString());
-  appendAudit(ctx.sqlite, { action: 'results.keepDesk', entity: 'campaign', entityId: c.id, detail: `Giữ kết quả tại bàn cho dòng ${args.row} của "${args.file}"` });
+  ctx.data.write((w) => {
+    markReviewResolved(w, c.id, args.file, args.row, ctx.now().toISOString());
+    appendAudit(w, { action: 'results.keepDesk', entity: 'campaign', entityId: c.id, detail: `Giữ kết quả tại bàn cho dòng ${args.row} của "${args.file}"` });
+  });
   return { ok: true };
 }
 

@@ -83,7 +83,7 @@ export function searchCheckin(ctx: ServiceContext, args: { campaignId: number; q
   const t0 = performance.now();
   const index = checkinIndex(ctx, args.campaignId);
   const found = searchEntries(index, args.q, args.limit ?? 20);
-  const interval = intervalDays(ctx.sqlite, args.campaignId);
-  const hits = found.hits.map((e) => hitFor(ctx.sqlite, args.campaignId, e, interval));
+  const interval = intervalDays(ctx.data.read, args.campaignId);
+  const hits = found.hits.map((e) => hitFor(ctx.data.read, args.campaignId, e, interval));
   return { hits, total: found.total, tookMs: Math.round((performance.now() - t0) * 10) / 10 };
 }

@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../context';
+import { q } from '../../db/query';
 import { checkinIndex } from './checkin-index';
 import { getArrivals } from './arrivals';
 import { loadRootResolver } from '../people/survivors';
@@ -7,8 +8,8 @@ import { loadRootResolver } from '../people/survivors';
 export function dayStats(ctx: ServiceContext, campaignId: number) {
   const index = checkinIndex(ctx, campaignId);
   const resolve = loadRootResolver(ctx);
-  const dons = ctx.sqlite.prepare('SELECT person_id, outcome, volume_ml FROM donations WHERE campaign_id = ?').all(campaignId) as { person_id: number; outcome: string; volume_ml: number | null }[];
-  const seen = new Set<number>(getArrivals(ctx.sqlite, campaignId).keys());
+  const dons = ctx.data.read.all(q.selectFrom('donations').select(['person_id', 'outcome', 'volume_ml']).where('campaign_id', '=', campaignId));
+  const seen = new Set<number>(getArrivals(ctx.data.read, campaignId).keys());
   const byVolume = { 250: 0, 350: 0, 450: 0 };
   let donated = 0;
   let deferred = 0;

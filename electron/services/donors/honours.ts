@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../context';
+import { q, sql, statement } from '../../db/query';
 import type { DonorSummary } from '../../../shared/ipc/channels/donors';
 import { getSetting } from '../settings/settings';
 import { compareVietnameseNames } from '../../../shared/domain/text';
@@ -13,11 +14,16 @@ export const DEFAULT_MILESTONES = [5, 10, 15, 20, 30, 40, 50, 100];
  * documents used to read ('honours' → { milestones }), else the defaults. One list for both screens.
  */
 export async function honourMilestoneSetting(ctx: ServiceContext): Promise<number[]> {
-  const own = await getSetting<number[]>(ctx.db, 'honours.milestones');
-  const legacy = (await getSetting<{ milestones?: number[] }>(ctx.db, 'honours'))?.milestones;
+  const own = getSetting<number[]>(ctx.data.read, 'honours.milestones');
+  const legacy = getSetting<{ milestones?: number[] }>(ctx.data.read, 'honours')?.milestones;
   const m = (own ?? legacy ?? []).filter((n) => Number.isInteger(n) && n > 0);
   return m.length ? [...new Set(m)].sort((a, b) => a - b) : DEFAULT_MILESTONES;
 }
+
+const allHonours = statement<void, { person_id: number; milestone: number; proposed_on: string | null; awarded_on: string | null }>(() =>
+  q.selectFrom('honours').select(['person_id', 'milestone', 'proposed_on', 'awarded_on']),
+);
+const addressOf = statement<{ id: number }, { address: string | null }>((p) => q.selectFrom('people').select('address').where('id', '=', p.id));
 
 /** The highest milestone a count has reached, or null. */
 export function milestoneReached(count: number, milestones: readonly number[]): number | null {
@@ -48,7 +54,7 @@ export interface HonourCandidate extends DonorSummary {
 export async function honourCandidates(ctx: ServiceContext, opts: { asOf?: string | null } = {}): Promise<{ milestones: number[]; asOf: string; items: HonourCandidate[] }> {
   const milestones = await honourMilestoneSetting(ctx);
   const asOf = opts.asOf ?? localDate(ctx.now());
-  const honours = ctx.sqlite.prepare('SELECT person_id, milestone, proposed_on, awarded_on FROM honours').all() as { person_id: number; milestone: number; proposed_on: string | null; awarded_on: string | null }[];
+  const honours = ctx.data.read.all(allHonours);
   const byPerson = new Map<number, typeof honours>();
   for (const h of honours) byPerson.set(h.person_id, [...(byPerson.get(h.person_id) ?? []), h]);
   const late = opts.asOf ? laterDonations(ctx, asOf) : new Map<number, number>();
@@ -62,10 +68,7 @@ export async function honourCandidates(ctx: ServiceContext, opts: { asOf?: strin
     const here = mine.find((h) => h.milestone === m);
     items.push({ ...toSummary(p), personId: p.id, address: null, total, milestone: m, proposedOn: here?.proposed_on ?? null, awardedOn: null });
   }
-  if (items.length) {
-    const addr = ctx.sqlite.prepare('SELECT address FROM people WHERE id = ?');
-    for (const it of items) it.address = (addr.get(it.id) as { address: string | null } | undefined)?.address ?? null;
-  }
+  for (const it of items) it.address = ctx.data.read.value(addressOf, { id: it.id }) ?? null;
   items.sort((a, b) => b.milestone - a.milestone || compareVietnameseNames(a.fullName, b.fullName));
   return { milestones, asOf, items };
 }
@@ -73,14 +76,10 @@ export async function honourCandidates(ctx: ServiceContext, opts: { asOf?: strin
 /** Recorded donations after a day, per surviving person (to count "as of" an earlier day). */
 function laterDonations(ctx: ServiceContext, asOf: string): Map<number, number> {
   const out = new Map<number, number>();
-  const rows = ctx.sqlite
-    .prepare(
-      `WITH RECURSIVE up(id, root) AS (SELECT id, id FROM people WHERE merged_into IS NULL
+  const rows = ctx.data.read.all(sql<{ root: number; n: number }>`WITH RECURSIVE up(id, root) AS (SELECT id, id FROM people WHERE merged_into IS NULL
          UNION ALL SELECT p.id, up.root FROM people p JOIN up ON p.merged_into = up.id)
        SELECT up.root AS root, COUNT(*) AS n FROM donations d JOIN up ON up.id = d.person_id
-       WHERE d.outcome = 'donated' AND d.donated_on > ? GROUP BY up.root`,
-    )
-    .all(asOf) as { root: number; n: number }[];
+       WHERE d.outcome = 'donated' AND d.donated_on > ${asOf} GROUP BY up.root`);
   for (const r of rows) out.set(r.root, r.n);
   return out;
 }

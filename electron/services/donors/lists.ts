@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ServiceContext } from '../context';
+import { q, sql } from '../../db/query';
 import type { DonorSummary } from '../../../shared/ipc/channels/donors';
 import type { FileDownload } from '../../../shared/ipc/channels/files';
 import { compareVietnamese } from '../../../shared/domain/text';
@@ -77,7 +78,7 @@ export async function exportEligibleExcel(ctx: ServiceContext, args: { campaignI
     );
     styleTable(ws, 3, [6, 28, 10, 10, 14, 10, 12, 16]);
   }
-  appendAudit(ctx.sqlite, { action: 'donors.export-eligible', entity: 'campaign', entityId: c.id, detail: `${items.length} người, tính đến ${viDate(asOf)}` });
+  ctx.data.write((w) => appendAudit(w, { action: 'donors.export-eligible', entity: 'campaign', entityId: c.id, detail: `${items.length} người, tính đến ${viDate(asOf)}` }));
   return workbookDownload(wb, `Đủ điều kiện hiến lại - ${fileSafeName(c.name)}.xlsx`);
 }
 
@@ -92,11 +93,13 @@ export async function getMilestones(ctx: ServiceContext): Promise<number[]> {
 
 export async function setMilestones(ctx: ServiceContext, milestones: number[]): Promise<{ milestones: number[] }> {
   const m = [...new Set(milestones)].sort((a, b) => a - b);
-  await setSetting(ctx.db, 'honours.milestones', m);
-  // the documents read 'honours' → { milestones } too: keep both the same
-  const legacy = await getSetting<Record<string, unknown>>(ctx.db, 'honours');
-  if (legacy) await setSetting(ctx.db, 'honours', { ...legacy, milestones: m });
-  appendAudit(ctx.sqlite, { action: 'settings.milestones', detail: m.join(', ') });
+  ctx.data.write((w) => {
+    setSetting(w, 'honours.milestones', m);
+    // the documents read 'honours' → { milestones } too: keep both the same
+    const legacy = getSetting<Record<string, unknown>>(w, 'honours');
+    if (legacy) setSetting(w, 'honours', { ...legacy, milestones: m });
+    appendAudit(w, { action: 'settings.milestones', detail: m.join(', ') });
+  });
   return { milestones: m };
 }
 
@@ -106,11 +109,14 @@ export async function milestoneList(ctx: ServiceContext, args: { asOf?: string |
 }
 
 export function markHonoured(ctx: ServiceContext, args: { personId: number; milestone: number; awarded?: boolean }) {
-  if (!ctx.sqlite.prepare('SELECT 1 FROM people WHERE id = ?').get(args.personId)) throw new AppError('PERSON_NOT_FOUND', 'Không tìm thấy người này. Hãy tải lại danh sách.');
   const today = localDate(ctx.now());
-  ctx.sqlite
-    .prepare('INSERT INTO honours (person_id, milestone, proposed_on, awarded_on) VALUES (?,?,?,?) ON CONFLICT(person_id, milestone) DO UPDATE SET awarded_on = COALESCE(excluded.awarded_on, awarded_on)')
-    .run(args.personId, args.milestone, today, args.awarded ? today : null);
-  appendAudit(ctx.sqlite, { action: 'honour.propose', entity: 'person', entityId: args.personId, detail: `Mốc ${args.milestone} lần${args.awarded ? ', đã trao' : ''}` });
+  ctx.data.write((w) => {
+    if (!w.get(q.selectFrom('people').select('id').where('id', '=', args.personId))) throw new AppError('PERSON_NOT_FOUND', 'Không tìm thấy người này. Hãy tải lại danh sách.');
+    w.run(
+      sql`INSERT INTO honours (person_id, milestone, proposed_on, awarded_on) VALUES (${args.personId}, ${args.milestone}, ${today}, ${args.awarded ? today : null})
+          ON CONFLICT(person_id, milestone) DO UPDATE SET awarded_on = COALESCE(excluded.awarded_on, awarded_on)`,
+    );
+    appendAudit(w, { action: 'honour.propose', entity: 'person', entityId: args.personId, detail: `Mốc ${args.milestone} lần${args.awarded ? ', đã trao' : ''}` });
+  });
   return { personId: args.personId, milestone: args.milestone };
 }

@@ -1,8 +1,8 @@
-import { connectionOf, dataOf } from '../../db/data';
-import type Database from 'better-sqlite3';
+import { dataOf, type Data, type Reader } from '../../db/data';
+import { q, sql, statement } from '../../db/query';
 import { compareVietnamese, foldVietnamese } from '../../../shared/domain/text';
 import type { DonorSummary } from '../../../shared/ipc/channels/donors';
-import { cacheScope, type CacheScope } from '../caches';
+import { cacheScope, type CacheScope, type DataCaches } from '../caches';
 import { loadHistories, nextEligible } from './history';
 import { loadRootResolver } from '../people/survivors';
 import { getReserveSet } from './reserve';
@@ -18,22 +18,28 @@ export interface RegistryPerson extends DonorSummary {
   rank: number;
 }
 
-function build(scope: CacheScope): RegistryPerson[] {
-  const sqlite = connectionOf(dataOf(scope.handle)); // TRANSITIONAL: moves to the data layer
-  const histories = loadHistories(sqlite, loadRootResolver(scope));
-  const reserve = getReserveSet(sqlite);
-  const units = new Map((sqlite.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]));
-  const rows = sqlite
-    .prepare(
-      `SELECT p.id, p.full_name, p.search_key, p.gender, p.birth_date, p.phone, p.national_id, p.blood_group, p.home_unit_id AS unit_id
+interface PersonRow {
+  id: number; full_name: string; search_key: string; gender: 'M' | 'F' | null; birth_date: string | null; phone: string | null; national_id: string | null; blood_group: string | null; unit_id: number | null;
+}
+
+const unitNames = statement<void, { id: number; name: string }>(() => q.selectFrom('units').select(['id', 'name']));
+const livingPeople = statement<void, PersonRow>(
+  () => sql<PersonRow>`SELECT p.id, p.full_name, p.search_key, p.gender, p.birth_date, p.phone, p.national_id, p.blood_group, p.home_unit_id AS unit_id
        FROM people p WHERE p.merged_into IS NULL AND p.deleted_at IS NULL`,
-    )
-    .all() as { id: number; full_name: string; search_key: string; gender: 'M' | 'F' | null; birth_date: string | null; phone: string | null; national_id: string | null; blood_group: string | null; unit_id: number | null }[];
+);
+const activeUnits = statement<void, { person_id: number; unit_id: number }>(
+  () => sql<{ person_id: number; unit_id: number }>`SELECT person_id, unit_id FROM registrations WHERE status = 'active' AND unit_id IS NOT NULL ORDER BY id`,
+);
+
+function build(scope: CacheScope): RegistryPerson[] {
+  const read = dataOf(scope.handle).read;
+  const histories = loadHistories(read, loadRootResolver(scope));
+  const reserve = getReserveSet(read);
+  const units = new Map(read.all(unitNames).map((u) => [u.id, u.name]));
+  const rows = read.all(livingPeople);
   // A person's unit is the unit of their latest registration (one pass, no per-person lookup).
   const lastUnit = new Map<number, number>();
-  for (const r of sqlite.prepare("SELECT person_id, unit_id FROM registrations WHERE status = 'active' AND unit_id IS NOT NULL ORDER BY id").iterate() as IterableIterator<{ person_id: number; unit_id: number }>) {
-    lastUnit.set(r.person_id, r.unit_id);
-  }
+  for (const x of read.iterate(activeUnits)) lastUnit.set(x.person_id, x.unit_id);
   for (const r of rows) r.unit_id = lastUnit.get(r.id) ?? r.unit_id;
   // Vietnamese order by given name: rank the distinct given names once with the collator.
   const given = (n: string) => n.trim().split(/\s+/).pop() ?? '';
@@ -67,7 +73,7 @@ function build(scope: CacheScope): RegistryPerson[] {
 }
 
 /** Everyone in the registry (survivors of merges, not deleted), in Vietnamese name order; kept in the context's caches until the data changes. */
-export function registry(source: CacheScope | Database.Database): RegistryPerson[] {
+export function registry(source: CacheScope | Reader | Data | { data: Data; caches: DataCaches }): RegistryPerson[] {
   const scope = cacheScope(source);
   return scope.caches.get(scope.handle, 'registry', ['people', 'registrations', 'donations'], () => build(scope));
 }

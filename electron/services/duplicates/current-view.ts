@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3';
+import type { Reader } from '../../db/data';
+import { q } from '../../db/query';
 import { DEFAULT_THRESHOLD } from '../../../shared/domain/matching';
 import { loadDecisions, type PairDecision } from './decisions';
 import type { CampaignMatch, ScoredPair } from './match-types';
@@ -11,8 +12,8 @@ export interface OpenPair extends ScoredPair {
  * Where each no-longer-active person went: merged people map to the person they were merged into
  * (following chains), deleted people to null.
  */
-export function personRoots(sqlite: Database.Database): Map<number, number | null> {
-  const rows = sqlite.prepare('SELECT id, merged_into, deleted_at FROM people WHERE merged_into IS NOT NULL OR deleted_at IS NOT NULL').all() as { id: number; merged_into: number | null; deleted_at: string | null }[];
+export function personRoots(r: Reader): Map<number, number | null> {
+  const rows = r.all(q.selectFrom('people').select(['id', 'merged_into', 'deleted_at']).where((eb) => eb.or([eb('merged_into', 'is not', null), eb('deleted_at', 'is not', null)])));
   const direct = new Map<number, number | null>(rows.map((r) => [r.id, r.deleted_at !== null ? null : r.merged_into]));
   const roots = new Map<number, number | null>();
   for (const id of direct.keys()) {
@@ -28,9 +29,9 @@ export function personRoots(sqlite: Database.Database): Map<number, number | nul
  * merged since shows the survivor), pairs inside one person or with a deleted person dropped, and
  * pairs marked "không phải cùng một người" dropped. Deferred pairs stay, flagged.
  */
-export function openPairs(sqlite: Database.Database, match: CampaignMatch, minScore = 0): OpenPair[] {
-  const roots = personRoots(sqlite);
-  const decisions = loadDecisions(sqlite);
+export function openPairs(r: Reader, match: CampaignMatch, minScore = 0): OpenPair[] {
+  const roots = personRoots(r);
+  const decisions = loadDecisions(r);
   const byKey = new Map<string, OpenPair>();
   for (const p of match.pairs) {
     if (p.score < minScore) continue;
@@ -48,6 +49,6 @@ export function openPairs(sqlite: Database.Database, match: CampaignMatch, minSc
 }
 
 /** Proposed as one person in exports and feedback: above the default threshold. */
-export function proposedPairs(sqlite: Database.Database, match: CampaignMatch): OpenPair[] {
-  return openPairs(sqlite, match, DEFAULT_THRESHOLD);
+export function proposedPairs(r: Reader, match: CampaignMatch): OpenPair[] {
+  return openPairs(r, match, DEFAULT_THRESHOLD);
 }

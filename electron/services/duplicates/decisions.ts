@@ -1,7 +1,8 @@
-import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors/app-error';
 import type { ServiceContext } from '../context';
 import { appendAudit } from '../audit/audit-log';
+import type { Reader } from '../../db/data';
+import { q } from '../../db/query';
 
 export type PairDecision = 'not_same' | 'deferred';
 
@@ -9,26 +10,30 @@ export type PairDecision = 'not_same' | 'deferred';
 export function decidePair(ctx: ServiceContext, args: { a: number; b: number; decision: PairDecision | 'clear' }): { ok: boolean } {
   if (args.a === args.b) throw new AppError('VALIDATION', 'Hai bên của cặp phải là hai người khác nhau.');
   const [lo, hi] = args.a < args.b ? [args.a, args.b] : [args.b, args.a];
-  const exists = ctx.sqlite.prepare('SELECT count(*) AS n FROM people WHERE id IN (?, ?)').get(lo, hi) as { n: number };
-  if (exists.n !== 2) throw new AppError('PERSON_NOT_FOUND', 'Không tìm thấy một trong hai người của cặp này. Hãy chạy lại việc tìm trùng lặp.');
+  const n = ctx.data.read.value(q.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).where('id', 'in', [lo, hi]));
+  if (n !== 2) throw new AppError('PERSON_NOT_FOUND', 'Không tìm thấy một trong hai người của cặp này. Hãy chạy lại việc tìm trùng lặp.');
   const at = ctx.now().toISOString();
-  ctx.sqlite.transaction(() => {
-    if (args.decision === 'clear') ctx.sqlite.prepare('DELETE FROM duplicate_decisions WHERE person_a = ? AND person_b = ?').run(lo, hi);
+  const decision = args.decision;
+  ctx.data.write((w) => {
+    if (decision === 'clear') w.run(q.deleteFrom('duplicate_decisions').where('person_a', '=', lo).where('person_b', '=', hi));
     else
-      ctx.sqlite
-        .prepare('INSERT INTO duplicate_decisions (person_a, person_b, decision, decided_at) VALUES (?,?,?,?) ON CONFLICT (person_a, person_b) DO UPDATE SET decision = excluded.decision, decided_at = excluded.decided_at')
-        .run(lo, hi, args.decision, at);
-    const label = { not_same: 'không phải cùng một người', deferred: 'để sau', clear: 'bỏ quyết định' }[args.decision];
-    appendAudit(ctx.sqlite, { action: `duplicates.decide.${args.decision}`, entity: 'person', entityId: lo, detail: `Cặp #${lo} – #${hi}: ${label}` }, at);
-  })();
+      w.run(
+        q
+          .insertInto('duplicate_decisions')
+          .values({ person_a: lo, person_b: hi, decision, decided_at: at })
+          .onConflict((oc) => oc.columns(['person_a', 'person_b']).doUpdateSet((eb) => ({ decision: eb.ref('excluded.decision'), decided_at: eb.ref('excluded.decided_at') }))),
+      );
+    const label = { not_same: 'không phải cùng một người', deferred: 'để sau', clear: 'bỏ quyết định' }[decision];
+    appendAudit(w, { action: `duplicates.decide.${decision}`, entity: 'person', entityId: lo, detail: `Cặp #${lo} – #${hi}: ${label}` }, at);
+  });
   return { ok: true };
 }
 
 /** Decisions keyed "a-b" (a < b). */
-export function loadDecisions(sqlite: Database.Database): Map<string, PairDecision> {
+export function loadDecisions(r: Reader): Map<string, PairDecision> {
   const out = new Map<string, PairDecision>();
-  for (const r of sqlite.prepare('SELECT person_a, person_b, decision FROM duplicate_decisions').all() as { person_a: number; person_b: number; decision: PairDecision }[]) {
-    out.set(`${r.person_a}-${r.person_b}`, r.decision);
+  for (const row of r.all(q.selectFrom('duplicate_decisions').select(['person_a', 'person_b', 'decision']))) {
+    out.set(`${row.person_a}-${row.person_b}`, row.decision);
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { cachedOrFreshMatch } from './run-match';
 import { proposedPairs } from './current-view';
 import { groupPeople } from './group-people';
 import { loadPeopleByIds } from './load-records';
+import { sql } from '../../db/query';
 
 export interface SourceRef {
   file: string;
@@ -28,11 +29,12 @@ interface RegRef {
  */
 export async function registrationGroups(ctx: ServiceContext, campaignId: number): Promise<RegRef[][]> {
   const match = await cachedOrFreshMatch(ctx, campaignId);
-  const pairs = proposedPairs(ctx.sqlite, match);
-  const records = new Map(loadPeopleByIds(ctx.sqlite, pairs.flatMap((p) => [p.a, p.b])).map((r) => [r.id, r]));
-  const regs = ctx.sqlite
-    .prepare("SELECT id, person_id, source_file, source_sheet, source_row, CASE WHEN json_valid(raw) THEN json_extract(raw, '$.part') END AS part FROM registrations WHERE campaign_id = ? AND status = 'active' ORDER BY id")
-    .all(campaignId) as RegRef[];
+  const read = ctx.data.read;
+  const pairs = proposedPairs(read, match);
+  const records = new Map(loadPeopleByIds(read, pairs.flatMap((p) => [p.a, p.b])).map((r) => [r.id, r]));
+  const regs = read.all(
+    sql<RegRef>`SELECT id, person_id, source_file, source_sheet, source_row, CASE WHEN json_valid(raw) THEN json_extract(raw, '$.part') END AS part FROM registrations WHERE campaign_id = ${campaignId} AND status = 'active' ORDER BY id`,
+  );
   const byPerson = new Map<number, RegRef[]>();
   for (const r of regs) byPerson.set(r.person_id, [...(byPerson.get(r.person_id) ?? []), r]);
   const groups: RegRef[][] = [];

@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/audit-log';
 import { registrationGroups } from './export-groups';
 import { safeCell as escapeCell } from '../spreadsheet/excel-export';
 import { displayDate } from '../../../shared/domain/display-date';
+import { q, sql } from '../../db/query';
 
 /** Text cells of the feedback file, formula-escaped (= + - @) like every Excel export. */
 function safeCell(v: string | null | undefined): string {
@@ -35,18 +36,18 @@ function where(r: RegDetail): string {
  * than once in the campaign, where else, and which unit the quota counts for.
  */
 export async function exportUnitFeedback(ctx: ServiceContext, campaignId: number, unitId: number) {
-  const unit = ctx.sqlite.prepare('SELECT name FROM units WHERE id = ?').get(unitId) as { name: string } | undefined;
+  const read = ctx.data.read;
+  const unit = read.get(q.selectFrom('units').select('name').where('id', '=', unitId));
   if (!unit) throw new AppError('UNIT_NOT_FOUND', `Không tìm thấy đơn vị #${unitId}. Hãy chọn một đơn vị trong danh sách.`);
-  const campaign = ctx.sqlite.prepare('SELECT name FROM campaigns WHERE id = ?').get(campaignId) as { name: string } | undefined;
+  const campaign = read.get(q.selectFrom('campaigns').select('name').where('id', '=', campaignId));
   if (!campaign) throw new AppError('CAMPAIGN_NOT_FOUND', `Không tìm thấy đợt hiến máu số ${campaignId}.`);
   const details = new Map<number, RegDetail>();
-  for (const r of ctx.sqlite
-    .prepare(
-      `SELECT r.id, r.person_id, r.unit_id, u.name AS unit_name, r.source_file, r.source_sheet, r.source_row, r.credited, p.full_name, p.birth_date
+  const rows = read.all(
+    sql<RegDetail>`SELECT r.id, r.person_id, r.unit_id, u.name AS unit_name, r.source_file, r.source_sheet, r.source_row, r.credited, p.full_name, p.birth_date
        FROM registrations r JOIN people p ON p.id = r.person_id LEFT JOIN units u ON u.id = r.unit_id
-       WHERE r.campaign_id = ? AND r.status = 'active'`,
-    )
-    .all(campaignId) as RegDetail[]) details.set(r.id, r);
+       WHERE r.campaign_id = ${campaignId} AND r.status = 'active'`,
+  );
+  for (const r of rows) details.set(r.id, r);
   const groupOf = new Map<number, number[]>();
   for (const g of await registrationGroups(ctx, campaignId)) for (const r of g) groupOf.set(r.id, g.map((x) => x.id));
 
@@ -82,16 +83,16 @@ export async function exportUnitFeedback(ctx: ServiceContext, campaignId: number
   ws.addRow([safeCell(`Tổng cộng: ${mine.length} người đăng ký, ${dupCount} người trùng với danh sách khác.`)]);
   [6, 28, 12, 28, 14, 7, 20, 50, 24].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  appendAudit(ctx.sqlite, { action: 'duplicates.exportFeedback', entity: 'unit', entityId: unitId, detail: `Xuất phản hồi trùng lặp: ${mine.length} dòng, ${dupCount} trùng` }, ctx.now().toISOString());
+  ctx.data.write((w) => appendAudit(w, { action: 'duplicates.exportFeedback', entity: 'unit', entityId: unitId, detail: `Xuất phản hồi trùng lặp: ${mine.length} dòng, ${dupCount} trùng` }, ctx.now().toISOString()));
   const safeName = unit.name.replace(/[\\/:*?"<>|]/g, '-');
   return { name: `Phản hồi trùng lặp - ${safeName}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: buf.toString('base64') };
 }
 
 /** Units of the campaign with their registration and duplicate counts (to pick what to export). */
 export async function unitDuplicateCounts(ctx: ServiceContext, campaignId: number) {
-  const regs = ctx.sqlite
-    .prepare("SELECT r.id, r.unit_id, u.name FROM registrations r JOIN units u ON u.id = r.unit_id WHERE r.campaign_id = ? AND r.status = 'active'")
-    .all(campaignId) as { id: number; unit_id: number; name: string }[];
+  const regs = ctx.data.read.all(
+    sql<{ id: number; unit_id: number; name: string }>`SELECT r.id, r.unit_id, u.name FROM registrations r JOIN units u ON u.id = r.unit_id WHERE r.campaign_id = ${campaignId} AND r.status = 'active'`,
+  );
   const dup = new Set<number>();
   for (const g of await registrationGroups(ctx, campaignId)) for (const r of g) dup.add(r.id);
   const byUnit = new Map<number, { unitId: number; unitName: string; registrations: number; duplicates: number }>();

@@ -1,10 +1,10 @@
-import type Database from 'better-sqlite3';
 import { MIN_SHOWN_SCORE, birthYearOf, blockingKeys, clearlyDifferent, prepareRecord, scorePair, type MatchRecord } from '../../../shared/domain/matching';
 import { foldVietnamese } from '../../../shared/domain/text';
 import type { JobControl } from '../jobs/job-runner';
 import { BlockCollector, decodePair } from './block-pairs';
 import { campaignPeople, countActivePeople, maxPeopleId, loadActivePage, loadPeopleByIds, loadPeopleNamed, loadPeopleSharing } from './load-records';
 import type { CampaignMatch, ScoredPair } from './match-types';
+import type { Reader } from '../../db/data';
 
 /** Blocks larger than this are skipped (a shared office phone, a placeholder ID): they prove nothing. */
 const MAX_BLOCK = 60;
@@ -33,16 +33,16 @@ function scorePairs(records: MatchRecord[], codes: number[]): ScoredPair[] {
  * (the campaign's own lists and the registry of earlier campaigns). Runs in pages and yields so a job
  * can report progress and be cancelled.
  */
-export async function matchCampaign(sqlite: Database.Database, campaignId: number, ctl?: JobControl, now = new Date()): Promise<CampaignMatch> {
-  const total = countActivePeople(sqlite);
-  const maxPersonId = maxPeopleId(sqlite);
-  const inCampaignIds = campaignPeople(sqlite, campaignId);
+export async function matchCampaign(read: Reader, campaignId: number, ctl?: JobControl, now = new Date()): Promise<CampaignMatch> {
+  const total = countActivePeople(read);
+  const maxPersonId = maxPeopleId(read);
+  const inCampaignIds = campaignPeople(read, campaignId);
   const records: MatchRecord[] = [];
   const inCampaign: boolean[] = [];
   const blocks = new BlockCollector(total * 4 + 16);
   let afterId = 0;
   for (;;) {
-    const page = loadActivePage(sqlite, afterId, PAGE);
+    const page = loadActivePage(read, afterId, PAGE);
     if (!page.length) break;
     for (const rec of page) {
       const idx = records.length;
@@ -76,14 +76,14 @@ export async function matchCampaign(sqlite: Database.Database, campaignId: numbe
  * Matching as a list arrives: the new people against each other and, through the ID, phone and
  * folded-name indexes, against everyone already known. Fast enough to run inside an import.
  */
-export function matchNewPeople(sqlite: Database.Database, personIds: number[]): ScoredPair[] {
-  const fresh = loadPeopleByIds(sqlite, personIds);
+export function matchNewPeople(read: Reader, personIds: number[]): ScoredPair[] {
+  const fresh = loadPeopleByIds(read, personIds);
   const isNew = new Set(fresh.map((r) => r.id));
   const byId = new Map<number, MatchRecord>(fresh.map((r) => [r.id, r]));
   const add = (rs: MatchRecord[]) => rs.forEach((r) => byId.has(r.id) || byId.set(r.id, r));
-  add(loadPeopleSharing(sqlite, 'national_id', fresh.map((r) => r.nationalId ?? '')));
-  add(loadPeopleSharing(sqlite, 'phone', fresh.map((r) => r.phone ?? '')));
-  add(loadPeopleNamed(sqlite, fresh.map((r) => ({ searchKey: foldVietnamese(r.fullName), year: birthYearOf(r.birthDate) }))));
+  add(loadPeopleSharing(read, 'national_id', fresh.map((r) => r.nationalId ?? '')));
+  add(loadPeopleSharing(read, 'phone', fresh.map((r) => r.phone ?? '')));
+  add(loadPeopleNamed(read, fresh.map((r) => ({ searchKey: foldVietnamese(r.fullName), year: birthYearOf(r.birthDate) }))));
   const records = [...byId.values()];
   const blocks = new BlockCollector(records.length * 5 + 16);
   records.forEach((r, i) => blockingKeys(prepareRecord(r)).forEach((k) => blocks.add(i, k)));

@@ -18,13 +18,13 @@ export interface ListArgs {
 export function listCandidates(ctx: ServiceContext, args: ListArgs): CandidateList {
   const match = getCachedMatch(ctx, args.campaignId);
   if (!match) return { state: 'not_run', computedAt: null, stale: false, total: 0, obviousCount: 0, threshold: DEFAULT_THRESHOLD, items: [] };
-  let open = openPairs(ctx.sqlite, match, args.minScore ?? MIN_SHOWN_SCORE);
+  let open = openPairs(ctx.data.read, match, args.minScore ?? MIN_SHOWN_SCORE);
   if (args.includeDeferred === false) open = open.filter((p) => p.decision !== 'deferred');
   open.sort((x, y) => Number(x.decision === 'deferred') - Number(y.decision === 'deferred') || y.score - x.score || x.a - y.a);
   const obviousCount = open.filter((p) => p.obvious && p.score >= DEFAULT_THRESHOLD && p.decision === null).length;
   const offset = args.offset ?? 0;
   const page = open.slice(offset, offset + (args.limit ?? 50));
-  const views = loadPersonViews(ctx.sqlite, page.flatMap((p) => [p.a, p.b]), args.campaignId);
+  const views = loadPersonViews(ctx.data.read, page.flatMap((p) => [p.a, p.b]), args.campaignId);
   const items: Candidate[] = [];
   for (const p of page) {
     const a = views.get(p.a);
@@ -44,5 +44,5 @@ export function listCandidates(ctx: ServiceContext, args: ListArgs): CandidateLi
       fromRegistry: !av.registrations.some((r) => r.inCampaign) || !bv.registrations.some((r) => r.inCampaign),
     });
   }
-  return { state: 'ready', computedAt: match.computedAt, stale: match.maxPersonId !== maxPeopleId(ctx.sqlite), total: open.length, obviousCount, threshold: DEFAULT_THRESHOLD, items };
+  return { state: 'ready', computedAt: match.computedAt, stale: match.maxPersonId !== maxPeopleId(ctx.data.read), total: open.length, obviousCount, threshold: DEFAULT_THRESHOLD, items };
 }

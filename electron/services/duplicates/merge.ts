@@ -5,6 +5,9 @@ import type { ServiceContext } from '../context';
 import { appendAudit } from '../audit/audit-log';
 import { applyCredit } from './credit';
 import { updatePerson, type ColumnChange, type PersonFields } from '../people/write-person';
+import { linkMerged } from '../people/merge-links';
+import type { Reader, Writer } from '../../db/data';
+import { q } from '../../db/query';
 
 export const FIELD_COLUMNS: Record<MergeField, string> = {
   fullName: 'full_name',
@@ -27,8 +30,8 @@ export interface MergeSnapshot {
   creditBefore: { id: number; credited: number }[];
 }
 
-function activePerson(ctx: ServiceContext, id: number): PersonDbRow {
-  const p = ctx.sqlite.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonDbRow | undefined;
+function activePerson(r: Reader, id: number): PersonDbRow {
+  const p = r.get(q.selectFrom('people').selectAll().where('id', '=', id)) as PersonDbRow | undefined;
   if (!p) throw new AppError('PERSON_NOT_FOUND', `Không tìm thấy người #${id}. Hãy tải lại danh sách trùng lặp.`);
   if (p.merged_into !== null) throw new AppError('ALREADY_MERGED', `Người #${id} đã được gộp vào người #${p.merged_into}. Hãy tải lại danh sách trùng lặp.`);
   if (p.deleted_at !== null) throw new AppError('PERSON_DELETED', `Người #${id} đã bị xoá khỏi dữ liệu nên không gộp được.`);
@@ -41,47 +44,59 @@ function activePerson(ctx: ServiceContext, id: number): PersonDbRow {
  * marked merged_into, and a full snapshot is kept so undo restores exactly.
  */
 export function mergePeople(ctx: ServiceContext, input: MergeInput, decided: { batchId: number; rule: string } | null = null) {
+  const at = ctx.now().toISOString();
+  return ctx.data.write((w) => mergeWith(w, input, at, decided));
+}
+
+/** The merge inside an open transaction (a bulk merge makes many in one). */
+export function mergeWith(w: Writer, input: MergeInput, at: string, decided: { batchId: number; rule: string } | null = null) {
   const v = mergeInputSchema.parse(input);
   if (v.survivorId === v.mergedId) throw new AppError('VALIDATION', 'Không thể gộp một người với chính người đó.');
-  const at = ctx.now().toISOString();
-  const db = ctx.sqlite;
-  return db.transaction(() => {
-    const s = activePerson(ctx, v.survivorId);
-    const m = activePerson(ctx, v.mergedId);
-    const snapshot: MergeSnapshot = { fields: {}, creditBefore: [] };
-    const patch: Record<string, unknown> = {};
-    for (const [field, col] of Object.entries(FIELD_COLUMNS) as [MergeField, string][]) {
-      const choice = v.choices[field] ?? defaultMergeChoice(field, s[col], m[col]);
-      const value = choice === 'merged' ? m[col] : s[col];
-      if (value === s[col]) continue;
-      patch[col] = value;
-    }
-    snapshot.fields = updatePerson(db, s.id, patch as Partial<PersonFields>, at);
+  const s = activePerson(w, v.survivorId);
+  const m = activePerson(w, v.mergedId);
+  const snapshot: MergeSnapshot = { fields: {}, creditBefore: [] };
+  const patch: Record<string, unknown> = {};
+  for (const [field, col] of Object.entries(FIELD_COLUMNS) as [MergeField, string][]) {
+    const choice = v.choices[field] ?? defaultMergeChoice(field, s[col], m[col]);
+    const value = choice === 'merged' ? m[col] : s[col];
+    if (value === s[col]) continue;
+    patch[col] = value;
+  }
+  snapshot.fields = updatePerson(w, s.id, patch as Partial<PersonFields>, at);
 
-    const regs = db.prepare('SELECT id, campaign_id, credited FROM registrations WHERE person_id = ?').all(m.id) as { id: number; campaign_id: number; credited: number }[];
-    const dons = db.prepare('SELECT id FROM donations WHERE person_id = ?').all(m.id) as { id: number }[];
-    db.prepare('UPDATE registrations SET person_id = ? WHERE person_id = ?').run(s.id, m.id);
-    db.prepare('UPDATE donations SET person_id = ? WHERE person_id = ?').run(s.id, m.id);
-    const movedIds = new Set(regs.map((r) => r.id));
-    for (const campaignId of new Set(regs.map((r) => r.campaign_id))) {
-      const before = applyCredit(db, s.id, campaignId, v.creditedRegistrationId);
-      snapshot.creditBefore.push(...before.filter((b) => !movedIds.has(b.id)));
-    }
-    db.prepare('UPDATE people SET merged_into = ?, updated_at = ? WHERE id = ?').run(s.id, at, m.id);
-    const info = db
-      .prepare('INSERT INTO person_merges (survivor_id, merged_id, survivor_before, field_choices, moved_registrations, moved_donations, created_at, batch_id, rule) VALUES (?,?,?,?,?,?,?,?,?)')
-      .run(s.id, m.id, JSON.stringify(s), JSON.stringify(snapshot), JSON.stringify(regs.map((r) => ({ id: r.id, credited: r.credited }))), JSON.stringify(dons.map((d) => d.id)), at, decided?.batchId ?? null, decided?.rule ?? null);
-    const mergeId = Number(info.lastInsertRowid);
-    appendAudit(
-      db,
-      {
-        action: 'duplicates.merge',
-        entity: 'person',
-        entityId: s.id,
-        detail: `Gộp người #${m.id} vào người #${s.id} (lần gộp #${mergeId}): chuyển ${regs.length} đăng ký, ${dons.length} lần hiến; trường lấy từ người được gộp: ${Object.keys(snapshot.fields).filter((c) => c !== 'search_key').join(', ') || 'không'}`,
-      },
-      at,
-    );
-    return { mergeId, survivorId: s.id, mergedId: m.id, movedRegistrations: regs.length, movedDonations: dons.length };
-  })();
+  const regs = w.all(q.selectFrom('registrations').select(['id', 'campaign_id', 'credited']).where('person_id', '=', m.id));
+  const dons = w.all(q.selectFrom('donations').select('id').where('person_id', '=', m.id));
+  w.run(q.updateTable('registrations').set({ person_id: s.id }).where('person_id', '=', m.id));
+  w.run(q.updateTable('donations').set({ person_id: s.id }).where('person_id', '=', m.id));
+  const movedIds = new Set(regs.map((r) => r.id));
+  for (const campaignId of new Set(regs.map((r) => r.campaign_id))) {
+    const before = applyCredit(w, s.id, campaignId, v.creditedRegistrationId);
+    snapshot.creditBefore.push(...before.filter((b) => !movedIds.has(b.id)));
+  }
+  linkMerged(w, m.id, s.id, at);
+  const info = w.run(
+    q.insertInto('person_merges').values({
+      survivor_id: s.id,
+      merged_id: m.id,
+      survivor_before: JSON.stringify(s),
+      field_choices: JSON.stringify(snapshot),
+      moved_registrations: JSON.stringify(regs.map((r) => ({ id: r.id, credited: r.credited }))),
+      moved_donations: JSON.stringify(dons.map((d) => d.id)),
+      created_at: at,
+      batch_id: decided?.batchId ?? null,
+      rule: decided?.rule ?? null,
+    }),
+  );
+  const mergeId = info.lastInsertRowid;
+  appendAudit(
+    w,
+    {
+      action: 'duplicates.merge',
+      entity: 'person',
+      entityId: s.id,
+      detail: `Gộp người #${m.id} vào người #${s.id} (lần gộp #${mergeId}): chuyển ${regs.length} đăng ký, ${dons.length} lần hiến; trường lấy từ người được gộp: ${Object.keys(snapshot.fields).filter((c) => c !== 'search_key').join(', ') || 'không'}`,
+    },
+    at,
+  );
+  return { mergeId, survivorId: s.id, mergedId: m.id, movedRegistrations: regs.length, movedDonations: dons.length };
 }

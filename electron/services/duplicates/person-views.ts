@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3';
+import type { Reader } from '../../db/data';
+import { sql } from '../../db/query';
 import type { DuplicatePerson, DuplicateRegistration } from '../../../shared/ipc/channels/duplicates';
 
 function chunks<T>(xs: T[], size = 400): T[][] {
@@ -8,38 +9,34 @@ function chunks<T>(xs: T[], size = 400): T[][] {
 }
 
 /** People as the comparison screen shows them, with every registration (source file/sheet/row, unit). */
-export function loadPersonViews(sqlite: Database.Database, ids: number[], campaignId: number): Map<number, DuplicatePerson & { activeState: boolean }> {
+export function loadPersonViews(r: Reader, ids: number[], campaignId: number): Map<number, DuplicatePerson & { activeState: boolean }> {
   const out = new Map<number, DuplicatePerson & { activeState: boolean }>();
   for (const c of chunks([...new Set(ids)])) {
-    const marks = c.map(() => '?').join(',');
-    const people = sqlite
-      .prepare(
-        `SELECT p.*, (SELECT count(*) FROM donations d WHERE d.person_id = p.id AND d.outcome = 'donated') AS donation_count FROM people p WHERE p.id IN (${marks})`,
-      )
-      .all(...c) as Record<string, unknown>[];
-    const regs = sqlite
-      .prepare(
-        `SELECT r.id, r.person_id, r.campaign_id, c.name AS campaign_name, r.unit_id, u.name AS unit_name, r.source_file, r.source_sheet, r.source_row, r.credited
+    const marks = sql.join(c);
+    const people = r.all(
+      sql<Record<string, unknown>>`SELECT p.*, (SELECT count(*) FROM donations d WHERE d.person_id = p.id AND d.outcome = 'donated') AS donation_count FROM people p WHERE p.id IN (${marks})`,
+    );
+    const regs = r.all(
+      sql<Record<string, unknown>>`SELECT r.id, r.person_id, r.campaign_id, c.name AS campaign_name, r.unit_id, u.name AS unit_name, r.source_file, r.source_sheet, r.source_row, r.credited
          FROM registrations r JOIN campaigns c ON c.id = r.campaign_id LEFT JOIN units u ON u.id = r.unit_id
-         WHERE r.person_id IN (${marks}) AND r.status = 'active' ORDER BY r.campaign_id = ? DESC, r.id`,
-      )
-      .all(...c, campaignId) as Record<string, unknown>[];
+         WHERE r.person_id IN (${marks}) AND r.status = 'active' ORDER BY r.campaign_id = ${campaignId} DESC, r.id`,
+    );
     const byPerson = new Map<number, DuplicateRegistration[]>();
-    for (const r of regs) {
-      const list = byPerson.get(r.person_id as number) ?? [];
+    for (const g of regs) {
+      const list = byPerson.get(g.person_id as number) ?? [];
       list.push({
-        id: r.id as number,
-        campaignId: r.campaign_id as number,
-        campaignName: r.campaign_name as string,
-        unitId: (r.unit_id as number | null) ?? null,
-        unitName: (r.unit_name as string | null) ?? null,
-        file: (r.source_file as string | null) ?? null,
-        sheet: (r.source_sheet as string | null) ?? null,
-        row: (r.source_row as number | null) ?? null,
-        credited: r.credited === 1,
-        inCampaign: r.campaign_id === campaignId,
+        id: g.id as number,
+        campaignId: g.campaign_id as number,
+        campaignName: g.campaign_name as string,
+        unitId: (g.unit_id as number | null) ?? null,
+        unitName: (g.unit_name as string | null) ?? null,
+        file: (g.source_file as string | null) ?? null,
+        sheet: (g.source_sheet as string | null) ?? null,
+        row: (g.source_row as number | null) ?? null,
+        credited: g.credited === 1,
+        inCampaign: g.campaign_id === campaignId,
       });
-      byPerson.set(r.person_id as number, list);
+      byPerson.set(g.person_id as number, list);
     }
     for (const p of people) {
       const id = p.id as number;

@@ -5,9 +5,10 @@ import { addToCachedMatch, getCachedMatch, setCachedMatch } from './candidate-ca
 import { matchCampaign, matchNewPeople } from './find-candidates';
 import type { CampaignMatch, ScoredPair } from './match-types';
 import { maxPeopleId } from './load-records';
+import { q, sql } from '../../db/query';
 
 function checkCampaign(ctx: ServiceContext, campaignId: number): void {
-  if (!ctx.sqlite.prepare('SELECT 1 FROM campaigns WHERE id = ?').get(campaignId)) {
+  if (!ctx.data.read.get(sql`SELECT 1 FROM campaigns WHERE id = ${campaignId}`)) {
     throw new AppError('CAMPAIGN_NOT_FOUND', `Không tìm thấy đợt hiến máu số ${campaignId}. Hãy chọn một đợt trong danh sách.`);
   }
 }
@@ -16,7 +17,7 @@ function checkCampaign(ctx: ServiceContext, campaignId: number): void {
 export function startMatchJob(ctx: ServiceContext, campaignId: number): { jobId: string } {
   checkCampaign(ctx, campaignId);
   const jobId = ctx.jobs.start('duplicates:match', 'Đang tìm người đăng ký trùng…', async (ctl) => {
-    const m = await matchCampaign(ctx.sqlite, campaignId, ctl, ctx.now());
+    const m = await matchCampaign(ctx.data.read, campaignId, ctl, ctx.now());
     setCachedMatch(ctx, m);
     return { pairs: m.pairs.length, proposed: m.pairs.filter((p) => p.score >= DEFAULT_THRESHOLD).length, people: m.peopleCompared };
   });
@@ -26,7 +27,7 @@ export function startMatchJob(ctx: ServiceContext, campaignId: number): { jobId:
 /** The whole campaign matched now (CLI, exports); the result is cached for the screen. */
 export async function matchCampaignNow(ctx: ServiceContext, campaignId: number): Promise<CampaignMatch> {
   checkCampaign(ctx, campaignId);
-  const m = await matchCampaign(ctx.sqlite, campaignId, undefined, ctx.now());
+  const m = await matchCampaign(ctx.data.read, campaignId, undefined, ctx.now());
   setCachedMatch(ctx, m);
   return m;
 }
@@ -34,7 +35,7 @@ export async function matchCampaignNow(ctx: ServiceContext, campaignId: number):
 /** The campaign's current match: the cached one unless people were imported since. */
 export async function cachedOrFreshMatch(ctx: ServiceContext, campaignId: number): Promise<CampaignMatch> {
   const cached = getCachedMatch(ctx, campaignId);
-  if (cached && cached.maxPersonId === maxPeopleId(ctx.sqlite)) return cached;
+  if (cached && cached.maxPersonId === maxPeopleId(ctx.data.read)) return cached;
   return matchCampaignNow(ctx, campaignId);
 }
 
@@ -43,16 +44,16 @@ export async function cachedOrFreshMatch(ctx: ServiceContext, campaignId: number
  * pairs found (for the import preview) and adds them to the campaign's queue.
  */
 export function matchArrivedList(ctx: ServiceContext, campaignId: number, personIds: number[]): { pairs: ScoredPair[]; proposed: number } {
-  const pairs = matchNewPeople(ctx.sqlite, personIds);
+  const pairs = matchNewPeople(ctx.data.read, personIds);
   addToCachedMatch(ctx, campaignId, pairs);
   return { pairs, proposed: pairs.filter((p) => p.score >= DEFAULT_THRESHOLD).length };
 }
 
 /** Matching for one committed import batch, run right after the commit (imports/after-commit.ts). */
 export function matchImportBatch(ctx: ServiceContext, batchId: number): { campaignId: number; people: number; pairs: number; proposed: number } {
-  const batch = ctx.sqlite.prepare('SELECT campaign_id FROM import_batches WHERE id = ?').get(batchId) as { campaign_id: number } | undefined;
+  const batch = ctx.data.read.get(q.selectFrom('import_batches').select('campaign_id').where('id', '=', batchId));
   if (!batch) throw new AppError('BATCH_NOT_FOUND', `Không tìm thấy lần nhập #${batchId}. Hãy tải lại danh sách các lần nhập.`);
-  const ids = ctx.sqlite.prepare("SELECT DISTINCT person_id FROM registrations WHERE batch_id = ? AND status = 'active'").pluck().all(batchId) as number[];
+  const ids = ctx.data.read.column(q.selectFrom('registrations').select('person_id').distinct().where('batch_id', '=', batchId).where('status', '=', 'active'));
   const r = matchArrivedList(ctx, batch.campaign_id, ids);
   return { campaignId: batch.campaign_id, people: ids.length, pairs: r.pairs.length, proposed: r.proposed };
 }

@@ -1,6 +1,8 @@
 /** File bytes → a preview the clerk can check: every row with its values and issues, the mapping, the unit. */
 import type { ServiceContext } from '../context';
-import { getCampaign } from '../campaigns/campaigns';
+import type { Reader } from '../../db/data';
+import { q, sql } from '../../db/query';
+import { campaignById } from '../campaigns/campaigns';
 import type { ImportPreview, LedgerEntryOut, PreviewRow } from '../../../shared/ipc/channels/imports';
 import type { ColumnMapping, LedgerEntry } from '../../../shared/domain/import/types';
 import type { SheetAnalysis } from '../../../shared/domain/import/analyze-sheet';
@@ -13,7 +15,7 @@ import { sheetRecord } from './safe-text';
 import { newPreviewId, putPreview } from './preview-store';
 
 export async function campaignRules(ctx: ServiceContext, campaignId: number): Promise<CampaignRules> {
-  const c = await getCampaign(ctx, campaignId);
+  const c = campaignById(ctx.data.read, campaignId);
   return {
     donationDate: c.donationDates[0] ?? null,
     ageMinMale: c.ageMinMale,
@@ -45,16 +47,16 @@ function sheetSamples(parsed: ParsedFile, a: SheetAnalysis): Record<string, stri
 }
 
 /** Latest donation already recorded for each national ID, to check the 12-week interval. */
-function recordedDonations(ctx: ServiceContext, sheets: SheetAnalysis[]): Map<string, string> {
+function recordedDonations(r: Reader, sheets: SheetAnalysis[]): Map<string, string> {
   const out = new Map<string, string>();
-  const any = ctx.sqlite.prepare("SELECT 1 FROM donations WHERE outcome = 'donated' LIMIT 1").get();
-  if (!any) return out;
+  const any = r.value(sql<{ one: number }>`SELECT 1 AS one FROM donations WHERE outcome = 'donated' LIMIT 1`);
+  if (any === undefined) return out;
   const ids = [...new Set(sheets.flatMap((a) => a.people.map((p) => p.values.national_id).filter((x): x is string => !!x)))];
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const rows = ctx.sqlite
-      .prepare(`SELECT p.national_id AS id, MAX(d.donated_on) AS last FROM donations d JOIN people p ON p.id = d.person_id WHERE d.outcome = 'donated' AND p.national_id IN (${chunk.map(() => '?').join(',')}) GROUP BY p.national_id`)
-      .all(...chunk) as { id: string; last: string }[];
+    const rows = r.all(
+      sql<{ id: string; last: string }>`SELECT p.national_id AS id, MAX(d.donated_on) AS last FROM donations d JOIN people p ON p.id = d.person_id WHERE d.outcome = 'donated' AND p.national_id IN (${sql.join(chunk)}) GROUP BY p.national_id`,
+    );
     for (const r of rows) out.set(r.id, r.last);
   }
   return out;
@@ -115,15 +117,16 @@ export function fileLedger(sheets: SheetAnalysis[], rows: PreviewRow[]): FileLed
 export async function assemblePreview(ctx: ServiceContext, id: string, parsed: ParsedFile, campaignId: number): Promise<ImportPreview> {
   const rules = await campaignRules(ctx, campaignId);
   const unit = await guessUnit(ctx, parsed.fileName, parsed.sheets);
-  const dup = await ctx.db
-    .selectFrom('import_batches')
-    .select(['id', 'created_at', 'row_count'])
-    .where('campaign_id', '=', campaignId)
-    .where('file_hash', '=', parsed.fileHash)
-    .where('status', '=', 'committed')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  const recorded = recordedDonations(ctx, parsed.sheets);
+  const dup = ctx.data.read.get(
+    q
+      .selectFrom('import_batches')
+      .select(['id', 'created_at', 'row_count'])
+      .where('campaign_id', '=', campaignId)
+      .where('file_hash', '=', parsed.fileHash)
+      .where('status', '=', 'committed')
+      .orderBy('id', 'desc'),
+  );
+  const recorded = recordedDonations(ctx.data.read, parsed.sheets);
   const rows = parsed.sheets.flatMap((a) => (a.skipped ? [] : toRows(a, rules, recorded)));
   let errors = 0, warnings = 0, rowsWithIssues = 0;
   for (const r of rows) {
@@ -178,7 +181,7 @@ export async function buildPreview(
   for (const a of parsed.sheets) {
     if ((a.skipped && !a.needsMapping) || !a.signature) continue;
     // The mapping the clerk chose for this header, for this unit first.
-    const m = await findRememberedMapping(ctx, a.signature, guessed.unitId);
+    const m = findRememberedMapping(ctx.data.read, a.signature, guessed.unitId);
     if (m && JSON.stringify(m) !== JSON.stringify(a.mapping)) remembered[a.sheet] = m;
   }
   if (Object.keys(remembered).length) parsed = { ...parsed, sheets: analyzeGrids(args.fileName, parsed.grids, refYear, remembered) };

@@ -1,5 +1,6 @@
 /** The interchange JSON (corpus/README.md): one object per imported row, plus duplicate groups. */
 import type { ServiceContext } from '../context';
+import { sql } from '../../db/query';
 import type { PersonValues } from '../../../shared/domain/import/types';
 import { eligibleByAge } from '../../../shared/domain/import/validate-row';
 import { duplicateGroupsForExport, type SourceRef } from '../duplicates/export-groups';
@@ -22,14 +23,13 @@ export interface InterchangeRow {
 
 export async function exportInterchange(ctx: ServiceContext, campaignId: number): Promise<{ rows: InterchangeRow[]; duplicate_groups: SourceRef[][] }> {
   const rules = await campaignRules(ctx, campaignId);
-  const regs = ctx.sqlite
-    .prepare(
-      `SELECT r.source_file, r.source_sheet, r.source_row, r.raw, p.full_name, p.gender, p.birth_date, p.national_id, p.phone, p.blood_group
+  const regs = ctx.data.read.all(
+    sql<{ source_file: string | null; source_sheet: string | null; source_row: number | null; raw: string; full_name: string; gender: 'M' | 'F' | null; birth_date: string | null; national_id: string | null; phone: string | null; blood_group: string | null }>`
+      SELECT r.source_file, r.source_sheet, r.source_row, r.raw, p.full_name, p.gender, p.birth_date, p.national_id, p.phone, p.blood_group
        FROM registrations r JOIN people p ON p.id = r.person_id LEFT JOIN import_batches b ON b.id = r.batch_id
-       WHERE r.campaign_id = ? AND r.status = 'active' AND (b.id IS NULL OR b.status = 'committed') AND r.source_file IS NOT NULL
+       WHERE r.campaign_id = ${campaignId} AND r.status = 'active' AND (b.id IS NULL OR b.status = 'committed') AND r.source_file IS NOT NULL
        ORDER BY r.source_file, r.source_sheet, r.source_row, r.id`,
-    )
-    .all(campaignId) as { source_file: string | null; source_sheet: string | null; source_row: number | null; raw: string; full_name: string; gender: 'M' | 'F' | null; birth_date: string | null; national_id: string | null; phone: string | null; blood_group: string | null }[];
+  );
   const rows = regs.map((r) => {
     let v: Partial<PersonValues> | undefined;
     let part: number | undefined;

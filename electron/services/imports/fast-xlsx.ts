@@ -6,7 +6,7 @@
  * workbook has no readable structure (no workbook.xml): exceljs then gets its chance.
  */
 import * as XLSX from '@e965/xlsx';
-import { decodeLegacyText } from '../../../shared/domain/import/legacy-encoding';
+import { decodeLegacyText, encodingFromFont } from '../../../shared/domain/import/legacy-encoding';
 import type { GridCell, GridRow, SheetGrid } from '../../../shared/domain/import/types';
 import type { XlsxArchive } from './zip-guard';
 import { checkCellSize, checkColLimit, checkRowLimit, cleanGridCell } from './cell-checks';
@@ -15,7 +15,6 @@ import { CLOSE, EOF, OPEN, XmlScanner } from './xml-scan';
 import { IMPORT_LIMITS } from './limits';
 
 const DAY = 86_400_000;
-const END_V_C = Buffer.from('</v></c>', 'latin1');
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
 interface Run { text: string; font: string | null }
@@ -59,7 +58,8 @@ function sharedStrings(fileName: string, xml: Buffer | undefined): Shared[] {
   return out;
 }
 
-interface Style { date: boolean; font: string | null }
+/** A cell format: a date format or not, its font, and the legacy encoding that font implies (the only way the font changes a text). */
+interface Style { date: boolean; font: string | null; enc: string }
 
 function styles(fileName: string, xml: Buffer | undefined): Style[] {
   if (!xml) return [];
@@ -101,7 +101,8 @@ function styles(fileName: string, xml: Buffer | undefined): Style[] {
       isDate.set(fmt, d);
       date = d;
     }
-    return { date, font: fonts[fontId] ?? null };
+    const font = fonts[fontId] ?? null;
+    return { date, font, enc: encodingFromFont(font) ?? '' };
   });
 }
 
@@ -126,14 +127,14 @@ export async function readXlsxFast(fileName: string, _buf: Buffer, archive: Xlsx
     const sheet = meta.name;
     const guard = new RangeGuard(fileName, sheet);
     /**
-     * A shared string's cell, decoded and cleaned once per font it is shown in (the same text in the
-     * same font always gives the same cell), checked against the cell size limit when first met. The
-     * cell is frozen and shared by every place the string is used: no reader or rule changes a cell.
+     * A shared string's cell, decoded and cleaned once per legacy encoding its font implies (the same
+     * text in the same encoding always gives the same cell), checked against the cell size limit when
+     * first met. The cell is frozen and shared by every place the string is used: no reader or rule
+     * changes a cell.
      */
-    const sharedCell = (index: number, font: string | null, atRow: number, atCol: number): GridCell | undefined => {
-      const key = font ?? '';
-      let cache = decodedShared.get(key);
-      if (!cache) { cache = new Array<GridCell | undefined>(shared.length); decodedShared.set(key, cache); }
+    const sharedCell = (index: number, font: string | null, enc: string, atRow: number, atCol: number): GridCell | undefined => {
+      let cache = decodedShared.get(enc); // at most one per legacy encoding, however many fonts the file declares
+      if (!cache) { cache = new Array<GridCell | undefined>(shared.length); decodedShared.set(enc, cache); }
       let cell = cache[index];
       if (cell === undefined) {
         const sh = shared[index];
@@ -157,6 +158,9 @@ export async function readXlsxFast(fileName: string, _buf: Buffer, archive: Xlsx
     let value: string | null = null;
     /** The <v> of a number or shared-string cell read straight from the bytes (-1: none, or see `value`). */
     let valueInt = -1;
+    /** Where the digits of `valueInt` are, should a second <v> need them as text. */
+    let valueAt = 0;
+    let valueEnd = 0;
     let inline = '';
     let hasInline = false;
     let hasFormula = false;
@@ -168,7 +172,7 @@ export async function readXlsxFast(fileName: string, _buf: Buffer, archive: Xlsx
       let cell: GridCell | undefined;
       if (valueInt >= 0) {
         if (type === 's') {
-          const sc = sharedCell(valueInt, font, row, col);
+          const sc = sharedCell(valueInt, font, style?.enc ?? '', row, col);
           if (sc === undefined) return;
           if (++cells > IMPORT_LIMITS.maxCells) throw tooManyCells(fileName);
           (rows[row - 1] ??= [])[col - 1] = sc;
@@ -179,7 +183,7 @@ export async function readXlsxFast(fileName: string, _buf: Buffer, archive: Xlsx
       } else if (type === 'inlineStr') cell = hasInline || value === null ? { v: decodeLegacyText(inline, font) } : { v: decodeLegacyText(value, font) };
       else if (value === null) cell = hasFormula ? { v: null, formulaNoValue: true } : undefined;
       else if (type === 's') {
-        const sc = sharedCell(Number(value), font, row, col);
+        const sc = sharedCell(Number(value), font, style?.enc ?? '', row, col);
         if (sc === undefined) return;
         if (++cells > IMPORT_LIMITS.maxCells) throw tooManyCells(fileName);
         (rows[row - 1] ??= [])[col - 1] = sc;
@@ -230,12 +234,14 @@ export async function readXlsxFast(fileName: string, _buf: Buffer, archive: Xlsx
       if (inCell) {
         if (name === 'v' && open) {
           if (value === null && valueInt < 0 && (type === 'n' || type === 's')) {
+            valueAt = s.pos;
             valueInt = s.textInt();
             if (valueInt >= 0) {
-              if (s.skipLiteral(END_V_C)) finish(); // the usual "<v>12</v></c>": the cell ends here
+              valueEnd = s.pos;
+              if (s.skipValueCellEnd()) finish(); // the usual "<v>12</v></c>": the cell ends here
               continue;
             }
-          } else if (valueInt >= 0) { value = String(valueInt); valueInt = -1; } // a second <v>: joined as text
+          } else if (valueInt >= 0) { value = xml.toString('latin1', valueAt, valueEnd); valueInt = -1; } // a second <v>: joined as text
           value = (value ?? '') + s.text();
         }
         else if (name === 'f' && open) hasFormula = true;

@@ -6,6 +6,7 @@
  * The guess carries a confidence; an existing unit always wins over a new one from a file name.
  */
 import type { ServiceContext } from '../context';
+import { q } from '../../db/query';
 import type { SheetAnalysis } from '../../../shared/domain/import/analyze-sheet';
 import { capitalizeWords, collapseSpaces, foldVietnamese, nfc } from '../../../shared/domain/text';
 import { expandUnitName, findUnitIn, unitForms, unitKeyWords, type UnitForm } from '../../../shared/domain/units/unit-names';
@@ -94,7 +95,7 @@ function withDiacritics(plain: string, texts: string[]): string {
 }
 
 export async function guessUnit(ctx: ServiceContext, fileName: string, sheets: SheetAnalysis[]): Promise<UnitGuess> {
-  const units = await unitNameIndex(ctx);
+  const units = unitNameIndex(ctx.data.read);
   const forms = new Map<number, UnitForm[]>(units.map((u) => [u.id, unitForms(u.names)]));
   const nameOf = new Map(units.map((u) => [u.id, u.name]));
   const evidence: Evidence[] = [];
@@ -127,13 +128,13 @@ export async function guessUnit(ctx: ServiceContext, fileName: string, sheets: S
   // An earlier list of the same stem ("HVT_dot1" then "HVT_bosung") went to a unit.
   const stem = fileStem(fileName);
   if (stem) {
-    const past = await ctx.db.selectFrom('import_batches').select(['unit_id', 'file_name']).where('unit_id', 'is not', null).where('status', '=', 'committed').orderBy('id', 'desc').limit(500).execute();
+    const past = ctx.data.read.all(q.selectFrom('import_batches').select(['unit_id', 'file_name']).where('unit_id', 'is not', null).where('status', '=', 'committed').orderBy('id', 'desc').limit(500));
     const hit = past.find((b) => fileStem(b.file_name) === stem && b.unit_id !== null && nameOf.has(b.unit_id));
     if (hit) evidence.push({ unitId: hit.unit_id!, source: 'history', score: SOURCE_WEIGHT.history, text: hit.file_name });
   }
   const sigs = used.map((s) => s.signature).filter(Boolean);
   if (sigs.length && !evidence.length) {
-    const m = await ctx.db.selectFrom('column_mappings').select('unit_id').where('header_signature', 'in', sigs).where('unit_id', 'is not', null).orderBy('updated_at', 'desc').executeTakeFirst();
+    const m = ctx.data.read.get(q.selectFrom('column_mappings').select('unit_id').where('header_signature', 'in', sigs).where('unit_id', 'is not', null).orderBy('updated_at', 'desc'));
     if (m?.unit_id && nameOf.has(m.unit_id)) evidence.push({ unitId: m.unit_id, source: 'history', score: 0.5, text: 'cùng tiêu đề cột' });
   }
 

@@ -37,13 +37,13 @@ function checkFormulas(fileName: string, grid: SheetGrid, a: SheetAnalysis): voi
 
 /** A cell the reader cut to its field limit: a warning on the person's row, naming the cell. */
 function warnCutCells(grid: SheetGrid, a: SheetAnalysis): void {
-  const cols = Object.entries(a.mapping).filter(([, f]) => f !== 'ignore') as [string, Exclude<(typeof a.mapping)[number], 'ignore'>][];
+  const cols = Object.entries(a.mapping).filter(([, f]) => f !== 'ignore').map(([c, f]) => [Number(c), f]) as [number, Exclude<(typeof a.mapping)[number], 'ignore'>][];
   for (const p of a.people) {
     const row = grid.rows[p.row - 1];
     if (!row) continue;
     for (const [c, field] of cols) {
-      const cut = row[Number(c)]?.cut;
-      if (cut) p.issues.push({ field, col: Number(c), severity: 'warning', code: 'CELL_CUT', message: `Ô ${columnLetter(Number(c) + 1)}${p.row} dài ${cut.toLocaleString('vi-VN')} ký tự, quá dài cho một ${field === 'full_name' ? 'họ tên' : 'ô'}: chỉ giữ ${IMPORT_LIMITS.maxFieldChars} ký tự đầu. Hãy kiểm tra lại ô này.` });
+      const cut = row[c]?.cut;
+      if (cut) p.issues.push({ field, col: c, severity: 'warning', code: 'CELL_CUT', message: `Ô ${columnLetter(c + 1)}${p.row} dài ${cut.toLocaleString('vi-VN')} ký tự, quá dài cho một ${field === 'full_name' ? 'họ tên' : 'ô'}: chỉ giữ ${IMPORT_LIMITS.maxFieldChars} ký tự đầu. Hãy kiểm tra lại ô này.` });
     }
   }
 }

@@ -1,11 +1,11 @@
 /** The clerk's column choices, remembered per header signature (and unit) for the next file like it. */
-import type Database from 'better-sqlite3';
-import type { ServiceContext } from '../context';
+import type { Reader, Writer } from '../../db/data';
+import { q } from '../../db/query';
 import type { ColumnMapping } from '../../../shared/domain/import/types';
 
-export async function findRememberedMapping(ctx: ServiceContext, signature: string, unitId: number | null): Promise<ColumnMapping | null> {
-  const rows = await ctx.db.selectFrom('column_mappings').select(['unit_id', 'mapping']).where('header_signature', '=', signature).orderBy('updated_at', 'desc').execute();
-  const best = rows.find((r) => r.unit_id === unitId) ?? rows[0];
+export function findRememberedMapping(r: Reader, signature: string, unitId: number | null): ColumnMapping | null {
+  const rows = r.all(q.selectFrom('column_mappings').select(['unit_id', 'mapping']).where('header_signature', '=', signature).orderBy('updated_at', 'desc'));
+  const best = rows.find((row) => row.unit_id === unitId) ?? rows[0];
   if (!best) return null;
   try {
     return JSON.parse(best.mapping) as ColumnMapping;
@@ -14,11 +14,9 @@ export async function findRememberedMapping(ctx: ServiceContext, signature: stri
   }
 }
 
-export function rememberMapping(sqlite: Database.Database, signature: string, unitId: number | null, mapping: ColumnMapping, at: string): void {
-  const existing = sqlite
-    .prepare('SELECT id FROM column_mappings WHERE header_signature = ? AND unit_id IS ?')
-    .get(signature, unitId) as { id: number } | undefined;
+export function rememberMapping(w: Writer, signature: string, unitId: number | null, mapping: ColumnMapping, at: string): void {
+  const existing = w.value(q.selectFrom('column_mappings').select('id').where('header_signature', '=', signature).where('unit_id', 'is', unitId));
   const json = JSON.stringify(mapping);
-  if (existing) sqlite.prepare('UPDATE column_mappings SET mapping = ?, updated_at = ? WHERE id = ?').run(json, at, existing.id);
-  else sqlite.prepare('INSERT INTO column_mappings (unit_id, header_signature, mapping, updated_at) VALUES (?,?,?,?)').run(unitId, signature, json, at);
+  if (existing !== undefined) w.run(q.updateTable('column_mappings').set({ mapping: json, updated_at: at }).where('id', '=', existing));
+  else w.run(q.insertInto('column_mappings').values({ unit_id: unitId, header_signature: signature, mapping: json, updated_at: at }));
 }

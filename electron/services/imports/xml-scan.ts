@@ -43,7 +43,9 @@ function tagName(buf: Buffer, start: number, end: number): string {
     const code = (len << 24) | buf[start] | (len > 1 ? buf[start + 1] << 8 : 0) | (len > 2 ? buf[start + 2] << 16 : 0);
     const slot = (code ^ (code >>> 10) ^ (code >>> 20)) & (SHORT_SLOTS - 1);
     if (SHORT_CODES[slot] === code) return SHORT_TEXTS[slot];
-    const n = len === 1 ? String.fromCharCode(buf[start]) : len === 2 ? String.fromCharCode(buf[start], buf[start + 1]) : String.fromCharCode(buf[start], buf[start + 1], buf[start + 2]);
+    const made = len === 1 ? String.fromCharCode(buf[start]) : len === 2 ? String.fromCharCode(buf[start], buf[start + 1]) : String.fromCharCode(buf[start], buf[start + 1], buf[start + 2]);
+    // A property key is an internalised string: compared with the literals ('c', 'row', 'r'…) by identity.
+    const n = Object.keys({ [made]: 0 })[0];
     SHORT_CODES[slot] = code;
     SHORT_TEXTS[slot] = n;
     return n;
@@ -269,14 +271,15 @@ export class XmlScanner {
   }
 
   /**
-   * Steps over `lit` (plain end tags such as "</v></c>") when the bytes at the current position are
-   * exactly it, and says so; otherwise nothing moves. The tags stepped over are not returned by next().
+   * Steps over "</v></c>" (the usual end of a value cell) when it follows at once, and says so;
+   * otherwise nothing moves. The two end tags stepped over are not returned by next().
    */
-  skipLiteral(lit: Uint8Array): boolean {
+  skipValueCellEnd(): boolean {
     const { buf, pos } = this;
-    if (pos + lit.length > this.end) return false;
-    for (let k = 0; k < lit.length; k++) if (buf[pos + k] !== lit[k]) return false;
-    this.pos = pos + lit.length;
+    if (pos + 8 > this.end) return false;
+    if (buf[pos] !== LT || buf[pos + 1] !== SLASH || buf[pos + 2] !== 0x76 /* v */ || buf[pos + 3] !== GT) return false;
+    if (buf[pos + 4] !== LT || buf[pos + 5] !== SLASH || buf[pos + 6] !== 0x63 /* c */ || buf[pos + 7] !== GT) return false;
+    this.pos = pos + 8;
     return true;
   }
 

@@ -1,7 +1,7 @@
 import { personSearchKey } from '../../../shared/domain/people/identity';
 import type { PersonRow } from '../../db/schema';
 import { q, statement } from '../../db/query';
-import { asWriter, type WriterLike } from '../../db/transitional';
+import type { Writer } from '../../db/data';
 
 /** The columns of `people` a service may set. Identity columns are kept in step with `search_key` here only. */
 export type PersonFields = Pick<PersonRow, (typeof COLUMNS)[number]>;
@@ -15,8 +15,7 @@ const insertStatement = statement<InsertArgs>((p) =>
 );
 
 /** Adds a person (a list row, a walk-in). The one INSERT INTO people of the app. */
-export function insertPerson(target: WriterLike, p: Partial<PersonFields> & { full_name: string }, now: string): number {
-  const w = asWriter(target);
+export function insertPerson(w: Writer, p: Partial<PersonFields> & { full_name: string }, now: string): number {
   const args = { search_key: personSearchKey({ fullName: p.full_name, nationalId: p.national_id ?? null, phone: p.phone ?? null }), now } as InsertArgs;
   for (const c of COLUMNS) (args as Record<string, unknown>)[c] = p[c] ?? null;
   return w.run(insertStatement, args).lastInsertRowid;
@@ -35,8 +34,7 @@ const personById = statement<{ id: number }, PersonRow>((p) => q.selectFrom('peo
  * are left alone; returns what changed (the search key among them when it moved), nothing written
  * when nothing changes.
  */
-export function updatePerson(target: WriterLike, id: number, patch: Partial<PersonFields>, now: string): Record<string, ColumnChange> {
-  const w = asWriter(target);
+export function updatePerson(w: Writer, id: number, patch: Partial<PersonFields>, now: string): Record<string, ColumnChange> {
   const before = w.get(personById, { id }) as Record<string, unknown> | undefined;
   if (!before) return {};
   const changes: Record<string, ColumnChange> = {};

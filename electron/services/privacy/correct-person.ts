@@ -3,7 +3,8 @@ import { capitalizeWords, collapseSpaces, nfc } from '../../../shared/domain/tex
 import { idKey, phoneKey } from '../../../shared/domain/people/identity';
 import { updatePerson, type PersonFields } from '../people/write-person';
 import { personCorrectionSchema, type PersonCorrection, type PersonSummary } from '../../../shared/ipc/channels/privacy';
-import { inTransaction, type ServiceContext } from '../context';
+import type { ServiceContext } from '../context';
+import { q } from '../../db/query';
 import { appendAudit } from '../audit/audit-log';
 import { getPersonSummary } from './people-lookup';
 
@@ -22,8 +23,8 @@ const LABEL: Record<string, string> = {
  */
 export async function correctPerson(ctx: ServiceContext, input: PersonCorrection): Promise<PersonSummary> {
   const v = personCorrectionSchema.parse(input);
-  return inTransaction(ctx, async (tx) => {
-    const before = await tx.db.selectFrom('people').selectAll().where('id', '=', v.id).executeTakeFirst();
+  return ctx.data.write((w) => {
+    const before = w.get(q.selectFrom('people').selectAll().where('id', '=', v.id));
     if (!before) throw new AppError('PERSON_NOT_FOUND', 'Không tìm thấy người này (có thể đã bị xoá). Hãy tìm lại.');
     if (before.deleted_at) throw new AppError('PERSON_ANONYMISED', 'Người này đã được ẩn danh theo yêu cầu; không thể sửa thông tin.');
     const patch: Record<string, unknown> = {};
@@ -44,9 +45,9 @@ export async function correctPerson(ctx: ServiceContext, input: PersonCorrection
       changed.push(LABEL[key]);
     }
     if (changed.length > 0) {
-      updatePerson(tx.sqlite, v.id, patch as Partial<PersonFields>, tx.now().toISOString());
-      appendAudit(tx.sqlite, { action: 'person.correct', entity: 'person', entityId: v.id, detail: `Sửa theo yêu cầu: ${changed.join(', ')}` }, tx.now().toISOString());
+      updatePerson(w, v.id, patch as Partial<PersonFields>, ctx.now().toISOString());
+      appendAudit(w, { action: 'person.correct', entity: 'person', entityId: v.id, detail: `Sửa theo yêu cầu: ${changed.join(', ')}` }, ctx.now().toISOString());
     }
-    return getPersonSummary(tx, v.id);
+    return getPersonSummary(w, v.id);
   });
 }

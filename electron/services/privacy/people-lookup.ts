@@ -1,11 +1,12 @@
-import { sql } from 'kysely';
 import { AppError } from '../../../shared/errors/app-error';
 import { foldVietnamese } from '../../../shared/domain/text';
 import { maskBirthDate, maskId, maskPhone } from '../../../shared/domain/privacy';
 import type { PersonSummary } from '../../../shared/ipc/channels/privacy';
 import type { ServiceContext } from '../context';
+import type { Reader } from '../../db/data';
+import { q, sql } from '../../db/query';
 
-export const ANONYMOUS_NAME = 'Người đã ẩn danh';
+export { ANONYMOUS_NAME } from '../people/erase';
 
 interface Row {
   id: number;
@@ -33,8 +34,8 @@ function toSummary(r: Row): PersonSummary {
   };
 }
 
-function baseQuery(ctx: ServiceContext) {
-  return ctx.db
+function baseQuery() {
+  return q
     .selectFrom('people as p')
     .select(['p.id', 'p.full_name', 'p.birth_date', 'p.gender', 'p.national_id', 'p.phone', 'p.deleted_at'])
     .select((eb) => [
@@ -51,8 +52,8 @@ export async function findPeople(ctx: ServiceContext, query: string, limit = 50)
   const folded = foldVietnamese(query);
   const digits = query.replace(/\D/g, '');
   const like = `%${folded.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  let q = baseQuery(ctx).where('p.merged_into', 'is', null);
-  q = q.where((eb) => {
+  let sel = baseQuery().where('p.merged_into', 'is', null);
+  sel = sel.where((eb) => {
     const ors = [eb(sql<string>`p.search_key`, 'like', sql<string>`${like} ESCAPE '\\'`)];
     if (digits.length >= 6) {
       ors.push(eb('p.national_id', 'like', `%${digits}%`));
@@ -60,12 +61,12 @@ export async function findPeople(ctx: ServiceContext, query: string, limit = 50)
     }
     return eb.or(ors);
   });
-  const rows = (await q.orderBy('p.full_name').limit(limit).execute()) as unknown as Row[];
+  const rows = ctx.data.read.all(sel.orderBy('p.full_name').limit(limit)) as unknown as Row[];
   return rows.map(toSummary);
 }
 
-export async function getPersonSummary(ctx: ServiceContext, id: number): Promise<PersonSummary> {
-  const r = (await baseQuery(ctx).where('p.id', '=', id).executeTakeFirst()) as unknown as Row | undefined;
+export function getPersonSummary(read: Reader, id: number): PersonSummary {
+  const r = read.get(baseQuery().where('p.id', '=', id)) as unknown as Row | undefined;
   if (!r) throw new AppError('PERSON_NOT_FOUND', 'Không tìm thấy người này (có thể đã bị xoá). Hãy tìm lại.');
   return toSummary(r);
 }

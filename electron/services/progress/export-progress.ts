@@ -51,6 +51,6 @@ export async function exportProgressExcel(ctx: ServiceContext, query: ProgressQu
   let acc = 0;
   for (const x of p.byDay) d.addRow([x.date.split('-').reverse().join('/'), x.count, (acc += x.count)]);
   styleTable(d, 1, [14, 12, 12]);
-  appendAudit(ctx.sqlite, { action: 'progress.export', entity: 'campaign', entityId: p.campaignId });
+  ctx.data.write((w) => appendAudit(w, { action: 'progress.export', entity: 'campaign', entityId: p.campaignId }));
   return workbookDownload(wb, `Tiến độ - ${fileSafeName(p.campaignName)}.xlsx`);
 }

@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../context';
+import { q as qb, statement } from '../../db/query';
 import type { ProgressFigures, ProgressQuery, ProgressReport, ProgressRow } from '../../../shared/ipc/channels/progress';
 import { progressQuerySchema } from '../../../shared/ipc/channels/progress';
 import { UNIT_KINDS } from '../../../shared/domain/unit-kinds';
@@ -9,6 +10,8 @@ import type { QuotaEntry } from '../../../shared/ipc/channels/quotas';
 import { campaignResults, type UnitResult } from './unit-results';
 import { daysBetween, localDate } from '../donors/dates';
 import { percentOf } from '../../../shared/domain/documents/format';
+
+const allUnits = statement(() => qb.selectFrom('units').selectAll().orderBy('sort_order').orderBy('id'));
 
 /** The one rounding rule for percentages (shared with the documents). */
 const pct = (n: number, of: number | null) => percentOf(n, of);
@@ -34,7 +37,7 @@ function sum(rows: ProgressFigures[]): ProgressFigures {
 export async function getProgress(ctx: ServiceContext, query: ProgressQuery): Promise<ProgressReport> {
   const q = progressQuerySchema.parse(query);
   const c = await getCampaign(ctx, q.campaignId);
-  const units = await ctx.db.selectFrom('units').selectAll().orderBy('sort_order').orderBy('id').execute();
+  const units = ctx.data.read.all(allUnits);
   const unitById = new Map(units.map((u) => [u.id, u]));
   const entries = await loadQuotaEntries(ctx, c.id);
   const perUnit = new Map<number, QuotaEntry[]>();
@@ -47,7 +50,7 @@ export async function getProgress(ctx: ServiceContext, query: ProgressQuery): Pr
     }
     return u;
   };
-  const results = campaignResults(ctx.sqlite, c.id, rollup);
+  const results = campaignResults(ctx.data.read, c.id, rollup);
   const ids = new Set<number | null>([...perUnit.keys(), ...results.byUnit.keys()]);
   const order = new Map(units.map((u, i) => [u.id, i]));
   let rows: ProgressRow[] = [...ids]

@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3';
+import type { Reader } from '../../db/data';
+import { q, sql, statement } from '../../db/query';
 import { loadRootResolver } from '../people/survivors';
 import { localDate } from '../donors/dates';
 import { getCreditRule } from '../duplicates/credit';
@@ -32,6 +33,20 @@ function dayOf(iso: string): string {
   return d;
 }
 
+type RegRow = { id: number; person_id: number; unit_id: number | null; batch_id: number | null; credited: number; created_at: string };
+type DonRow = { donated_on: string | null; person_id: number; registration_id: number | null; outcome: 'donated' | 'deferred'; volume_ml: number | null };
+
+const deletedPeople = statement<void, { id: number }>(() => q.selectFrom('people').select('id').where('deleted_at', 'is not', null));
+const deadBatchesOf = statement<{ campaignId: number }, { id: number }>(
+  (p) => sql<{ id: number }>`SELECT id FROM import_batches WHERE campaign_id = ${p.campaignId} AND status != 'committed'`,
+);
+const activeRegistrations = statement<{ campaignId: number }, RegRow>(
+  (p) => sql<RegRow>`SELECT id, person_id, unit_id, batch_id, credited, created_at FROM registrations WHERE campaign_id = ${p.campaignId} AND status = 'active' ORDER BY id`,
+);
+const campaignDonations = statement<{ campaignId: number }, DonRow>((p) =>
+  q.selectFrom('donations').select(['person_id', 'registration_id', 'outcome', 'volume_ml', 'donated_on']).where('campaign_id', '=', p.campaignId),
+);
+
 const empty = (): UnitResult => ({ registered: 0, afterDuplicates: 0, donated: 0, deferred: 0, volumeMl: 0 });
 
 /**
@@ -44,8 +59,8 @@ const empty = (): UnitResult => ({ registered: 0, afterDuplicates: 0, donated: 0
  *   registration they were recorded against; walk-ins without a unit fall under null).
  * `rollup` maps a unit to the unit it is reported under (e.g. a village to its commune with a quota).
  */
-export function campaignResults(sqlite: Database.Database, campaignId: number, rollup: (u: number | null) => number | null = (u) => u): CampaignResults {
-  const resolve = loadRootResolver(sqlite);
+export function campaignResults(read: Reader, campaignId: number, rollup: (u: number | null) => number | null = (u) => u): CampaignResults {
+  const resolve = loadRootResolver(read);
   const byUnit = new Map<number | null, UnitResult>();
   const byDay = new Map<number | null, Map<string, number>>();
   const at = (u: number | null) => {
@@ -54,23 +69,19 @@ export function campaignResults(sqlite: Database.Database, campaignId: number, r
     return r;
   };
   // People deleted on request and lists that were undone are few: read them apart instead of joining every row.
-  const deleted = new Set((sqlite.prepare('SELECT id FROM people WHERE deleted_at IS NOT NULL').all() as { id: number }[]).map((r) => r.id));
-  const deadBatches = new Set((sqlite.prepare("SELECT id FROM import_batches WHERE campaign_id = ? AND status != 'committed'").all(campaignId) as { id: number }[]).map((r) => r.id));
-  const regs = (
-    sqlite
-      .prepare(`SELECT id, person_id, unit_id, batch_id, credited, created_at FROM registrations WHERE campaign_id = ? AND status = 'active' ORDER BY id`)
-      .all(campaignId) as { id: number; person_id: number; unit_id: number | null; batch_id: number | null; credited: number; created_at: string }[]
-  ).filter((r) => !deleted.has(r.person_id) && (r.batch_id === null || !deadBatches.has(r.batch_id)));
+  const deleted = new Set(read.column(deletedPeople));
+  const deadBatches = new Set(read.column(deadBatchesOf, { campaignId }));
+  const regs = read.all(activeRegistrations, { campaignId }).filter((x) => !deleted.has(x.person_id) && (x.batch_id === null || !deadBatches.has(x.batch_id)));
   const unitOfPerson = new Map<number, number | null>();
   const countedFor = new Set<string>();
-  const bothUnits = getCreditRule(sqlite) === 'both_units';
+  const bothUnits = getCreditRule(read) === 'both_units';
   const regUnit = new Map<number, number | null>();
-  for (const r of regs) {
-    const u = rollup(r.unit_id);
-    regUnit.set(r.id, u);
+  for (const x of regs) {
+    const u = rollup(x.unit_id);
+    regUnit.set(x.id, u);
     at(u).registered++;
-    if (r.credited) {
-      const root = resolve(r.person_id);
+    if (x.credited) {
+      const root = resolve(x.person_id);
       // once per person; under "tính cho cả hai đơn vị" once per person and unit (credit.ts credits each list)
       const key = bothUnits ? `${root}|${u}` : String(root);
       if (!countedFor.has(key)) {
@@ -79,19 +90,13 @@ export function campaignResults(sqlite: Database.Database, campaignId: number, r
       }
       if (!unitOfPerson.has(root)) unitOfPerson.set(root, u);
     }
-    const day = dayOf(r.created_at);
+    const day = dayOf(x.created_at);
     let days = byDay.get(u);
     if (!days) byDay.set(u, (days = new Map()));
     days.set(day, (days.get(day) ?? 0) + 1);
   }
   const byMonth: CampaignResults['byMonth'] = new Map();
-  const dons = sqlite.prepare('SELECT person_id, registration_id, outcome, volume_ml, donated_on FROM donations WHERE campaign_id = ?').all(campaignId) as {
-    donated_on: string | null;
-    person_id: number;
-    registration_id: number | null;
-    outcome: 'donated' | 'deferred';
-    volume_ml: number | null;
-  }[];
+  const dons = read.all(campaignDonations, { campaignId });
   for (const d of dons) {
     const root = resolve(d.person_id);
     const u = unitOfPerson.has(root) ? unitOfPerson.get(root)! : d.registration_id !== null && regUnit.has(d.registration_id) ? regUnit.get(d.registration_id)! : null;
@@ -110,6 +115,6 @@ export function campaignResults(sqlite: Database.Database, campaignId: number, r
 }
 
 /** Per-unit results without rollup (for proposals from an earlier campaign). */
-export function unitResults(sqlite: Database.Database, campaignId: number): Map<number | null, UnitResult> {
-  return campaignResults(sqlite, campaignId).byUnit;
+export function unitResults(r: Reader, campaignId: number): Map<number | null, UnitResult> {
+  return campaignResults(r, campaignId).byUnit;
 }

@@ -1,13 +1,13 @@
 import type { ServiceContext } from '../context';
-import { inTransaction } from '../context';
+import type { Writer } from '../../db/data';
 import type { QuotaEntry, QuotaImportResult, UnitResolution, UnitSuggestion } from '../../../shared/ipc/channels/quotas';
 import { AppError } from '../../../shared/errors/app-error';
 import { guessUnitKind, type UnitKind } from '../../../shared/domain/unit-kinds';
 import { expandUnitName, rankUnitMatches } from '../../../shared/domain/units/unit-names';
 import { loadXlsx } from '../spreadsheet/load-xlsx';
 import { getCampaign } from '../campaigns/campaigns';
-import { addUnitAlias, createUnit, unitNameIndex } from '../units/units';
-import { getQuotaTable, saveQuotas } from './quotas';
+import { addAliasIn, insertUnit, unitNameIndex } from '../units/units';
+import { quotaTableIn, writeQuotas } from './quotas';
 import { ledgerCounts, lineEntries, readUnitTable, type UnitTable } from './read-unit-table';
 
 /** A suggestion is taken as the existing unit from this score on; below it a new unit is proposed. */
@@ -67,8 +67,9 @@ export async function importQuotasFromExcel(
   await getCampaign(ctx, campaignId);
   const table = await readTableFromFile(fileName, data, { figures: true });
   const byRow = new Map((opts.resolutions ?? []).map((r) => [r.row, r]));
-  return inTransaction(ctx, async (tx) => {
-    const units = await unitNameIndex(tx);
+  const now = ctx.now().toISOString();
+  return ctx.data.write((w) => {
+    const units = unitNameIndex(w);
     const cells = new Map<string, QuotaEntry>();
     const unknown: QuotaImportResult['unknown'] = [];
     const matched: QuotaImportResult['matched'] = [];
@@ -89,12 +90,12 @@ export async function importQuotasFromExcel(
           unitId = units.find((u) => u.id === answer.unitId)?.id ?? null;
           if (unitId === null) throw new AppError('UNIT_NOT_FOUND', `Dòng ${line.row} ("${line.name}"): đơn vị đã chọn không còn tồn tại. Hãy chọn lại.`);
         } else if (answer.newName) {
-          unitId = await newUnit(tx, units, createdUnits, line.row, line.name, answer.newName, answer.newKind ?? guessUnitKind(answer.newName));
+          unitId = newUnit(w, now, units, createdUnits, line.row, line.name, answer.newName, answer.newKind ?? guessUnitKind(answer.newName));
         }
       } else if (s.exact) {
         unitId = s.unitId;
       } else if (opts.createUnits) {
-        unitId = s.unitId ?? (await newUnit(tx, units, createdUnits, line.row, line.name, s.newName, s.newKind));
+        unitId = s.unitId ?? newUnit(w, now, units, createdUnits, line.row, line.name, s.newName, s.newKind);
       }
       const ledgerRow = ledger.find((l) => l.row === line.row)!;
       if (unitId === null) {
@@ -110,7 +111,7 @@ export async function importQuotasFromExcel(
       const unit = units.find((u) => u.id === unitId)!;
       if (!s.exact && !createdUnits.some((c) => c.unitId === unitId && c.row === line.row)) {
         matched.push({ row: line.row, name: line.name, unitId, unitName: unit.name });
-        await addUnitAlias(tx, unitId, line.name);
+        addAliasIn(w, unitId, line.name, now);
         unit.names.push(line.name);
       }
       for (const e of entries) {
@@ -131,7 +132,7 @@ export async function importQuotasFromExcel(
     }
     // A file none of whose names is known yet (a new database, or the wrong file) leaves the campaign's
     // table as it was until the clerk answers: replacing it by nothing would lose the quotas.
-    const saved = cells.size === 0 && unknown.length > 0 ? await getQuotaTable(tx, campaignId) : await saveQuotas(tx, { campaignId, entries: [...cells.values()], replace: true });
+    const saved = cells.size === 0 && unknown.length > 0 ? quotaTableIn(w, campaignId) : writeQuotas(w, { campaignId, entries: [...cells.values()], replace: true });
     return {
       imported: cells.size,
       unknown,
@@ -148,19 +149,20 @@ export async function importQuotasFromExcel(
   });
 }
 
-async function newUnit(
-  tx: ServiceContext,
+function newUnit(
+  w: Writer,
+  now: string,
   units: IndexedUnit[],
   created: QuotaImportResult['createdUnits'],
   row: number,
   written: string,
   name: string,
   kind: UnitKind,
-): Promise<number> {
+): number {
   // Two rows naming the same new unit make one unit.
   const again = created.find((c) => c.unitName === name);
   if (again) return again.unitId;
-  const u = await createUnit(tx, { name, kind, aliases: written !== name ? [written] : [] });
+  const u = insertUnit(w, { name, kind, aliases: written !== name ? [written] : [] }, now);
   units.push({ id: u.id, name: u.name, kind: u.kind, names: [u.name, ...u.aliases] });
   created.push({ row, name: written, unitId: u.id, unitName: u.name, kind: u.kind });
   return u.id;

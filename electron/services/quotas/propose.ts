@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../context';
+import { q } from '../../db/query';
 import type { QuotaProposal } from '../../../shared/ipc/channels/quotas';
 import { AppError } from '../../../shared/errors/app-error';
 import { getCampaign } from '../campaigns/campaigns';
@@ -17,8 +18,8 @@ export async function proposeQuotas(ctx: ServiceContext, args: { campaignId: num
     throw new AppError('NO_TARGET', `Đợt "${c.name}" chưa có chỉ tiêu tổng (người đăng ký hoặc đơn vị máu). Hãy nhập chỉ tiêu của đợt trước khi đề xuất phân bổ.`);
   }
   const basis = args.basis ?? 'donated';
-  const results = unitResults(ctx.sqlite, from.id);
-  const units = await ctx.db.selectFrom('units').select(['id', 'name', 'archived']).orderBy('sort_order').orderBy('id').execute();
+  const results = unitResults(ctx.data.read, from.id);
+  const units = ctx.data.read.all(q.selectFrom('units').select(['id', 'name', 'archived']).orderBy('sort_order').orderBy('id'));
   const rows = units
     .filter((u) => u.archived === 0)
     .map((u) => ({ unitId: u.id, unitName: u.name, weight: (basis === 'donated' ? results.get(u.id)?.donated : results.get(u.id)?.afterDuplicates) ?? 0 }))

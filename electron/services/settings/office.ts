@@ -11,7 +11,7 @@ export type OfficeProfileInput = z.input<typeof officeProfileSchema>;
 
 /** The saved profile, completed with the defaults of fields added since it was saved. */
 export async function getOffice(ctx: ServiceContext): Promise<OfficeProfile | null> {
-  const saved = await getSetting<OfficeProfileInput>(ctx.db, KEY);
+  const saved = getSetting<OfficeProfileInput>(ctx.data.read, KEY);
   if (!saved) return null;
   const parsed = officeProfileSchema.safeParse(saved);
   return parsed.success ? parsed.data : ({ standingBody: '', docSuffix: 'BCĐ', ...saved } as OfficeProfile);
@@ -19,7 +19,9 @@ export async function getOffice(ctx: ServiceContext): Promise<OfficeProfile | nu
 
 export async function saveOffice(ctx: ServiceContext, input: OfficeProfileInput): Promise<OfficeProfile> {
   const profile = officeProfileSchema.parse(input);
-  await setSetting(ctx.db, KEY, profile);
-  appendAudit(ctx.sqlite, { action: 'settings.office', detail: 'Cập nhật thông tin cơ quan' });
+  ctx.data.write((w) => {
+    setSetting(w, KEY, profile);
+    appendAudit(w, { action: 'settings.office', detail: 'Cập nhật thông tin cơ quan' });
+  });
   return profile;
 }

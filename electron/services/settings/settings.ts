@@ -1,17 +1,20 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema';
+import type { Reader, Writer } from '../../db/data';
+import { q, statement } from '../../db/query';
 
 /** Settings are JSON values under a key. */
-export async function getSetting<T>(db: Kysely<DB>, key: string): Promise<T | null> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  return row ? (JSON.parse(row.value) as T) : null;
+const settingValue = statement<{ key: string }, { value: string }>((p) => q.selectFrom('settings').select('value').where('key', '=', p.key));
+
+export function getSetting<T>(r: Reader, key: string): T | null {
+  const value = r.value(settingValue, { key });
+  return value === undefined ? null : (JSON.parse(value) as T);
 }
 
-export async function setSetting<T>(db: Kysely<DB>, key: string, value: T): Promise<void> {
+export function setSetting<T>(w: Writer, key: string, value: T): void {
   const json = JSON.stringify(value);
-  await db
-    .insertInto('settings')
-    .values({ key, value: json })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json }))
-    .execute();
+  w.run(q.insertInto('settings').values({ key, value: json }).onConflict((oc) => oc.column('key').doUpdateSet({ value: json })));
+}
+
+/** Removes a setting. */
+export function deleteSetting(w: Writer, key: string): void {
+  w.run(q.deleteFrom('settings').where('key', '=', key));
 }

@@ -1,10 +1,10 @@
-import { inTransaction, type ServiceContext } from '../context';
+import type { ServiceContext } from '../context';
 import { guessUnitKind } from '../../../shared/domain/unit-kinds';
 import { foldVietnamese } from '../../../shared/domain/text';
 import { expandUnitName, rankUnitMatches } from '../../../shared/domain/units/unit-names';
 import { readTableFromFile } from '../quotas/import-quotas';
 import { ledgerCounts } from '../quotas/read-unit-table';
-import { createUnit, unitNameIndex, updateUnit } from './units';
+import { changeUnit, insertUnit, unitNameIndex } from './units';
 
 type Field = 'name' | 'kind' | 'parent' | 'grouping' | 'short';
 
@@ -39,8 +39,9 @@ export async function importUnitsFromExcel(ctx: ServiceContext, fileName: string
   });
   const result = { created: 0, updated: 0, skipped: [] as { row: number; reason: string }[], ledger: table.ledger.map((l) => ({ ...l })), counts: {} as Record<string, number> };
   for (const l of table.ledger) if (l.kind === 'error') result.skipped.push({ row: l.row, reason: l.reason ?? `Dòng ${l.row}: không đọc được.` });
-  await inTransaction(ctx, async (tx) => {
-    const units = await unitNameIndex(tx, { includeArchived: true });
+  const now = ctx.now().toISOString();
+  ctx.data.write((w) => {
+    const units = unitNameIndex(w, { includeArchived: true });
     const find = (name: string) => {
       const r = rankUnitMatches(name, units);
       return r[0] && r[0].score === 1 && (r.length < 2 || r[1].score < 1) ? r[0].unit : undefined;
@@ -67,11 +68,11 @@ export async function importUnitsFromExcel(ctx: ServiceContext, fileName: string
         parentId: parent?.id ?? null,
       };
       if (same) {
-        const u = await updateUnit(tx, { id: same.id, ...input, name: same.name });
+        const u = changeUnit(w, { id: same.id, ...input, name: same.name }, now);
         same.names.splice(0, same.names.length, u.name, ...(u.shortName ? [u.shortName] : []), ...u.aliases);
         result.updated++;
       } else {
-        const u = await createUnit(tx, { ...input, aliases: name !== line.name ? [line.name] : [] });
+        const u = insertUnit(w, { ...input, aliases: name !== line.name ? [line.name] : [] }, now);
         units.push({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId, names: [u.name, ...(u.shortName ? [u.shortName] : []), ...u.aliases] });
         result.created++;
       }

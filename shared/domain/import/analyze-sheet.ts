@@ -6,7 +6,7 @@
 import { asRunningNumber, cellText, isFooterText, isNumberingRow, isSectionNumber, looksLikeGroupName, looksLikePersonName, nonEmptyCols, rowTexts } from './cells';
 import { normalizeBirthDate } from './dates';
 import { detectHeader, headerSignature } from './detect-header';
-import { extractRow, planColumns, type ColumnPlan, type ExtractedRow } from './extract-row';
+import { ExtractMemo, extractRow, planColumns, type ColumnPlan, type ExtractedRow } from './extract-row';
 import { normalizeNationalId, normalizePhone } from './ids-phones';
 import { inferByValues } from './infer-by-values';
 import { judgeTotalRow } from './total-row';
@@ -60,6 +60,16 @@ export interface AnalyzeOptions {
 }
 
 
+// Regular expressions with Unicode property escapes live at module level: a bundler targeting Node
+// may turn each such literal into `new RegExp(…)`, which would otherwise run once per row.
+const WORD_3 = /\p{L}{3,}/u;
+const DIGIT_RUN = /\d[\d .]{7,}\d/;
+const LETTER = /\p{L}/u;
+const WORD_2 = /\p{L}{2,}/u;
+const ID_DIGITS = /^\d{9,12}$/;
+const DIGIT = /\d/;
+const NUMBER_CELL = /^\(?\d+\)?$/;
+
 const IDENTITY_LABEL: Partial<Record<FieldKey, string>> = {
   national_id: 'số CCCD/CMND', phone: 'số điện thoại', birth: 'ngày sinh', birth_m: 'ngày sinh', birth_f: 'ngày sinh', birth_y: 'năm sinh',
 };
@@ -71,14 +81,14 @@ function identityOf(row: GridRow, texts: string[], cols: [number, FieldKey][], r
     const cell = row[c];
     if (!cell) continue;
     // Words around the digits ("Lạng Sơn, ngày 10 tháng 5…") are no ID or phone.
-    if ((f === 'national_id' || f === 'phone') && typeof cell.v === 'string' && /\p{L}{3,}/u.test(cell.v) && !/\d[\d .]{7,}\d/.test(cell.v)) continue;
+    if ((f === 'national_id' || f === 'phone') && typeof cell.v === 'string' && WORD_3.test(cell.v) && !DIGIT_RUN.test(cell.v)) continue;
     if (f === 'national_id') {
       const n = normalizeNationalId(cell.v);
-      if (n.value && /^\d{9,12}$/.test(n.value)) return IDENTITY_LABEL[f]!;
+      if (n.value && ID_DIGITS.test(n.value)) return IDENTITY_LABEL[f]!;
     } else if (f === 'phone') {
       if (normalizePhone(cell.v).value) return IDENTITY_LABEL[f]!;
     } else {
-      if (typeof cell.v === 'string' && !/\d/.test(cell.v) && !cell.date) continue;
+      if (typeof cell.v === 'string' && !DIGIT.test(cell.v) && !cell.date) continue;
       if (normalizeBirthDate(cell.v, { date: cell.date, refYear, date1904 }).value) return IDENTITY_LABEL[f]!;
     }
   }
@@ -141,7 +151,7 @@ export function analyzeSheet(sheet: SheetGrid, opts: AnalyzeOptions): SheetAnaly
   const people: AnalyzedRow[] = [];
   const blocks = columnBlocks(finalMapping);
   const plans: ColumnPlan[] = blocks.map((cols) => planColumns(blocks.length > 1 ? subMapping(finalMapping, cols) : finalMapping));
-  const extractOpts = { date1904: sheet.date1904, refYear: opts.refYear };
+  const extractOpts = { date1904: sheet.date1904, refYear: opts.refYear, memo: new ExtractMemo(sheet.date1904, opts.refYear) };
   let section: string | null = null;
 
   /** The row as people: one per block holding a name or identity. */
@@ -152,7 +162,7 @@ export function analyzeSheet(sheet: SheetGrid, opts: AnalyzeOptions): SheetAnaly
       const ex = extractRow(row, plans[b], extractOpts, texts);
       if (section && !ex.values.workplace) ex.values.workplace = section;
       const part = blocks.length > 1 ? b + 1 : undefined;
-      const person: AnalyzedRow = { ...ex, row: rowNo, section };
+      const person: AnalyzedRow = { values: ex.values, issues: ex.issues, cells: ex.cells, lastDonation: ex.lastDonation, row: rowNo, section };
       const entry: LedgerEntry = { row: rowNo, kind: 'person', reason };
       if (part) { person.part = part; entry.part = part; }
       if (restored) person.restored = true;
@@ -224,8 +234,10 @@ export function analyzeSheet(sheet: SheetGrid, opts: AnalyzeOptions): SheetAnaly
       ledger.push({ row: rowNo, kind: 'blank', reason: REASONS.blank });
       continue;
     }
-    const distinct = [...new Set(cols.map((c) => texts[c]))];
-    const text = (): string => distinct.join(' ');
+    // The row's distinct texts, worked out only for rows that are not plainly a person's.
+    let distinctMemo: string[] | undefined;
+    const distinctTexts = (): string[] => (distinctMemo ??= [...new Set(cols.map((c) => texts[c]))]);
+    const text = (): string => distinctTexts().join(' ');
     if (restore.has(rowNo)) {
       pushPeople(row, rowNo, texts, 'khôi phục theo yêu cầu', true);
       continue;
@@ -238,11 +250,13 @@ export function analyzeSheet(sheet: SheetGrid, opts: AnalyzeOptions): SheetAnaly
     }
     const firstText = texts[cols[0]];
     const hasIdentity = otherIdentity.some((c) => texts[c]);
-    const nameText = nameCols.map((c) => texts[c]).filter(Boolean).join(' ');
-    const sttText = sttCols.map((c) => texts[c]).find(Boolean) ?? '';
+    let nameText = '';
+    for (const c of nameCols) if (texts[c]) nameText = nameText ? `${nameText} ${texts[c]}` : texts[c];
+    let sttText = '';
+    for (const c of sttCols) if (texts[c]) { sttText = texts[c]; break; }
     const sttNumber = sttText ? asRunningNumber(sttText) : null;
     // A person's row: a running number and a name, or identity data. Never a header, total or footer.
-    const personLike = (sttNumber !== null && /\p{L}/u.test(nameText)) || identity() !== null;
+    const personLike = (sttNumber !== null && LETTER.test(nameText)) || identity() !== null;
 
     // A total row, by its role: a total label, no running number, no identity, figures = column sums.
     if (!personLike) {
@@ -255,7 +269,7 @@ export function analyzeSheet(sheet: SheetGrid, opts: AnalyzeOptions): SheetAnaly
         continue;
       }
     }
-    if (isFooterText(firstText) || (!hasIdentity && people.length > 0 && distinct.some((t) => isFooterText(t)))) {
+    if (isFooterText(firstText) || (!hasIdentity && people.length > 0 && distinctTexts().some((t) => isFooterText(t)))) {
       if (!personLike) {
         footerStart = rowNo;
         ignore(rowNo, 'footer', text(), REASONS.footer);
@@ -267,34 +281,37 @@ export function analyzeSheet(sheet: SheetGrid, opts: AnalyzeOptions): SheetAnaly
     if (!personLike) {
       const same = cols.filter((c) => headerWords.get(c)?.has(headerCellKey(texts[c]))).length;
       const nameSame = nameCols.some((c) => texts[c] && headerWords.get(c)?.has(headerCellKey(texts[c])));
-      if ((same >= 2 && (nameSame || same === cols.length)) || (isNumberingRow(texts) && cols.length >= 4 && !nameCols.some((c) => texts[c] && !/^\(?\d+\)?$/.test(texts[c])))) {
+      if ((same >= 2 && (nameSame || same === cols.length)) || (isNumberingRow(texts) && cols.length >= 4 && !nameCols.some((c) => texts[c] && !NUMBER_CELL.test(texts[c])))) {
         ignore(rowNo, 'repeated_header', text(), REASONS.repeated_header);
         continue;
       }
     }
     // Only a running number (not a heading written in the STT column of a merged row).
-    const onlyStt = cols.every((c) => sttCols.includes(c)) && !/\p{L}{2,}/u.test(sttText);
+    const onlyStt = cols.every((c) => sttCols.includes(c)) && !WORD_2.test(sttText);
     if (onlyStt) {
       ignore(rowNo, 'stt_only', sttText, REASONS.stt_only);
       continue;
     }
     // A single text (or one merged cell copied across) with no person data: a group heading.
-    const replicated = distinct.length === 1 && cols.length >= 3; // one merged cell across the row
-    const numberedGroup = !hasIdentity && distinct.length === 2 && sttNumber !== null && cols.every((c) => nameCols.includes(c) || sttCols.includes(c))
-      && looksLikeGroupName(nameText) && !looksLikePersonName(nameText); // "1 | Chi đoàn Công ty X"
-    if (identity() === null && (replicated || numberedGroup || (!hasIdentity && (distinct.length === 1 || (sttText && isSectionNumber(sttText) && distinct.length <= 2))))) {
-      const label = distinct.length === 1 ? distinct[0] : distinct.filter((t) => t !== sttText).join(' ');
-      const inNameOnly = cols.every((c) => nameCols.includes(c) || sttCols.includes(c));
-      const personish = inNameOnly && (sttNumber !== null || sttCols.length === 0) && looksLikePersonName(label);
-      if (!personish && (looksLikeGroupName(label) || !inNameOnly || cols.length > 1 || sttNumber === null)) {
-        if (nameText && people.length > 0 && blankSince && !looksLikeGroupName(label) && withStt >= people.length * 0.8 && sttNumber === null) {
-          footerStart = rowNo; // a signer's name under the list
-          ignore(rowNo, 'footer', label, 'tên người ký dưới danh sách');
+    if (identity() === null) {
+      const distinct = distinctTexts();
+      const replicated = distinct.length === 1 && cols.length >= 3; // one merged cell across the row
+      const numberedGroup = !hasIdentity && distinct.length === 2 && sttNumber !== null && cols.every((c) => nameCols.includes(c) || sttCols.includes(c))
+        && looksLikeGroupName(nameText) && !looksLikePersonName(nameText); // "1 | Chi đoàn Công ty X"
+      if (replicated || numberedGroup || (!hasIdentity && (distinct.length === 1 || (sttText && isSectionNumber(sttText) && distinct.length <= 2)))) {
+        const label = distinct.length === 1 ? distinct[0] : distinct.filter((t) => t !== sttText).join(' ');
+        const inNameOnly = cols.every((c) => nameCols.includes(c) || sttCols.includes(c));
+        const personish = inNameOnly && (sttNumber !== null || sttCols.length === 0) && looksLikePersonName(label);
+        if (!personish && (looksLikeGroupName(label) || !inNameOnly || cols.length > 1 || sttNumber === null)) {
+          if (nameText && people.length > 0 && blankSince && !looksLikeGroupName(label) && withStt >= people.length * 0.8 && sttNumber === null) {
+            footerStart = rowNo; // a signer's name under the list
+            ignore(rowNo, 'footer', label, 'tên người ký dưới danh sách');
+            continue;
+          }
+          section = label;
+          ignore(rowNo, 'section', label, REASONS.section);
           continue;
         }
-        section = label;
-        ignore(rowNo, 'section', label, REASONS.section);
-        continue;
       }
     }
     if (!nameText && !hasIdentity) {

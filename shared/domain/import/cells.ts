@@ -2,12 +2,40 @@
 import { collapseSpaces } from '../text';
 import type { GridCell, GridRow } from './types';
 
-const NEEDS_COLLAPSE = /\s\s|^\s|\s$|[\t\n\r\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
+/** A white-space character of JavaScript's \s. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || (c >= 0x1680 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/** A character collapseSpaces always rewrites: tab, line breaks, NBSP, the wide and zero-width spaces, BOM. */
+function isOddSpace(c: number): boolean {
+  return c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || (c >= 0x2000 && (c <= 0x200b || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/**
+ * Whether collapseSpaces could change the text: two white spaces in a row, one at either end, or an
+ * odd space anywhere — `/\s\s|^\s|\s$|[\t\n\r\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/`, in one
+ * pass without a regular expression (it runs for every cell of every row).
+ */
+export function needsCollapse(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  let prev = true; // "white space before": a space at the start counts
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x20 && c < 0xa0) { prev = false; continue; } // the usual letters and digits
+    if (isOddSpace(c)) return true;
+    const space = isSpace(c);
+    if (space && prev) return true;
+    prev = space;
+  }
+  return prev;
+}
 
 export function cellText(c: GridCell | undefined): string {
   if (!c || c.v === null || c.v === undefined) return c?.date ?? '';
   if (c.date) return c.date;
-  if (typeof c.v === 'string') return NEEDS_COLLAPSE.test(c.v) ? collapseSpaces(c.v) : c.v;
+  if (typeof c.v === 'string') return needsCollapse(c.v) ? collapseSpaces(c.v) : c.v;
   return String(c.v);
 }
 
@@ -66,9 +94,11 @@ export function looksLikeGroupName(s: string): boolean {
   return ORG_WORDS.test(t) || /\d/.test(t) || /^[IVX]+[.\s]/.test(t) || t.split(/\s+/).length > 7;
 }
 
+const NAME_CHARS = /^[\p{L}\s.'-]+$/u;
+
 /** 2–7 words of letters: the shape of a Vietnamese full name. */
 export function looksLikePersonName(s: string): boolean {
   const t = s.normalize('NFC').trim();
   const words = t.split(/\s+/);
-  return words.length >= 2 && words.length <= 7 && /^[\p{L}\s.'-]+$/u.test(t) && !ORG_WORDS.test(t);
+  return words.length >= 2 && words.length <= 7 && NAME_CHARS.test(t) && !ORG_WORDS.test(t);
 }

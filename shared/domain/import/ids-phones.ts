@@ -13,7 +13,7 @@ const SEPARATORS = /[\s\u00a0.\-_'’`]/g;
 /** A number cell as the digits Excel would show for an integer. */
 function numberDigits(n: number): string | null {
   if (!Number.isFinite(n) || n < 0 || !Number.isInteger(n) || n > 1e15) return null;
-  return BigInt(n).toString();
+  return String(n); // every integer up to 1e15 prints in plain digits
 }
 
 /**

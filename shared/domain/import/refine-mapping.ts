@@ -17,6 +17,8 @@ export function colsOf(mapping: ColumnMapping, fields: FieldKey[]): number[] {
   return Object.entries(mapping).filter(([, f]) => fields.includes(f as FieldKey)).map(([c]) => Number(c)).sort((a, b) => a - b);
 }
 
+const ONE_WORD = /^[\p{L}]+$/u;
+
 /** "Họ và tên" merged over two columns: surname-and-middle on the left, given name alone on the right. */
 export function splitMergedName(sheet: SheetGrid, mapping: ColumnMapping, headers: string[], start: number): void {
   const c = Number(Object.entries(mapping).find(([, f]) => f === 'full_name')?.[0] ?? -1);
@@ -28,7 +30,7 @@ export function splitMergedName(sheet: SheetGrid, mapping: ColumnMapping, header
     const t = cellText(sheet.rows[r]?.[c + 1]);
     if (!t) continue;
     total++;
-    if (/^[\p{L}]+$/u.test(t) && !normalizeGender(t) && !isMark(t)) single++;
+    if (ONE_WORD.test(t) && !normalizeGender(t) && !isMark(t)) single++;
   }
   if (total > 0 && single >= total * 0.8) {
     mapping[c] = 'name_first';

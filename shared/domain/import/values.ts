@@ -1,15 +1,26 @@
 /** Names, gender, x-marks, blood groups and donation counts as lists write them. */
 import { collapseSpaces, foldVietnamese } from '../text';
+import { needsCollapse } from './cells';
+
+const LETTER = /\p{L}/u;
+const END_PUNCTUATION = /^[\s.,;:*\-–]+|[\s.,;:*\-–]+$/g;
 
 /** NFC, single spaces, each word capitalised; stray punctuation at the ends removed. */
 export function normalizeName(v: string | number | boolean | null | undefined): string | null {
   if (v === null || v === undefined || typeof v !== 'string') return null;
-  const s = collapseSpaces(v.normalize('NFC')).replace(/^[\s.,;:*\-–]+|[\s.,;:*\-–]+$/g, '');
-  if (!s || !/\p{L}/u.test(s)) return null;
+  const s = collapseSpaces(v.normalize('NFC')).replace(END_PUNCTUATION, '');
+  if (!s || !LETTER.test(s)) return null;
   // Vietnamese has no locale-specific case rules, so the plain (much faster) case mapping is exact.
-  const words = s.toLowerCase().split(' ');
-  for (let i = 0; i < words.length; i++) if (words[i]) words[i] = words[i][0].toUpperCase() + words[i].slice(1);
-  return words.join(' ').normalize('NFC');
+  const lower = s.toLowerCase();
+  let out = '';
+  let start = 0;
+  for (let i = 0; i <= lower.length; i++) {
+    if (i < lower.length && lower.charCodeAt(i) !== 0x20) continue;
+    if (i > start) out += lower[start].toUpperCase() + lower.slice(start + 1, i);
+    if (i < lower.length) out += ' ';
+    start = i + 1;
+  }
+  return out.normalize('NFC');
 }
 
 /** Joins split "Họ đệm" + "Tên" columns with one space. */
@@ -64,11 +75,9 @@ export function normalizeDonationCount(v: string | number | boolean | null | und
 }
 
 /** Plain text fields (address, workplace, note): NFC and single spaces. */
-const NEEDS_COLLAPSE = /\s\s|^\s|\s$|[\t\n\r\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
-
 export function normalizeText(v: string | number | boolean | null | undefined): string | null {
   if (v === null || v === undefined) return null;
   const t = String(v).normalize('NFC');
-  const s = NEEDS_COLLAPSE.test(t) ? collapseSpaces(t) : t;
+  const s = needsCollapse(t) ? collapseSpaces(t) : t;
   return s || null;
 }

@@ -29,7 +29,7 @@ afterAll(async () => ctx.cleanup());
 
 const HEADER = ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Số điện thoại'];
 const tsv = (rows: string[][]) => rows.map((r) => r.join('\t')).join('\r\n');
-const names = (file: string) => (ctx.sqlite.prepare('SELECT p.full_name AS n FROM registrations r JOIN people p ON p.id = r.person_id WHERE r.source_file = ? ORDER BY r.id').all(file) as { n: string }[]).map((r) => r.n);
+const names = (file: string) => (ctx.conn.sqlite.prepare('SELECT p.full_name AS n FROM registrations r JOIN people p ON p.id = r.person_id WHERE r.source_file = ? ORDER BY r.id').all(file) as { n: string }[]).map((r) => r.n);
 
 async function importOne(name: string, data: Buffer) {
   const [o] = await importFiles(ctx, [{ name, data }], { campaignId, unit: unitId, onDuplicate: 'replace', matchDuplicates: false });

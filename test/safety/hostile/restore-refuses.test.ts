@@ -17,18 +17,18 @@ let ctx: ReturnType<typeof tempContext>;
 beforeEach(async () => {
   ctx = tempContext();
   await createCampaign(ctx, { name: 'Đợt hiến máu tháng Năm', donationDates: ['2026-05-28'] });
-  ctx.sqlite.prepare("INSERT INTO people (full_name, search_key, national_id, phone, created_at, updated_at) VALUES ('Nguyễn Văn Bình', 'nguyen van binh', '020091012345', '0912345678', '2026-05-01', '2026-05-01')").run();
+  ctx.conn.sqlite.prepare("INSERT INTO people (full_name, search_key, national_id, phone, created_at, updated_at) VALUES ('Nguyễn Văn Bình', 'nguyen van binh', '020091012345', '0912345678', '2026-05-01', '2026-05-01')").run();
 });
 afterEach(async () => ctx.cleanup());
 
 async function refused(file: string, code: string): Promise<string> {
-  const before = logicalDump(ctx.sqlite);
+  const before = logicalDump(ctx.conn.sqlite);
   const err = await restoreFromBackup(ctx, file).then(() => null, (e: unknown) => e as { code: string; message: string });
   expect(err, 'restore must refuse').not.toBeNull();
   expect(err!.code).toBe(code);
   expect(err!.message).toContain(path.basename(file));
   expect(err!.message).toContain('Dữ liệu hiện tại không bị thay đổi');
-  expect(logicalDump(ctx.sqlite)).toBe(before);
+  expect(logicalDump(ctx.conn.sqlite)).toBe(before);
   return err!.message;
 }
 
@@ -36,9 +36,9 @@ describe('restore validates what it is given', () => {
   it('a genuine backup carries a checksum and restores', async () => {
     const b = autoBackup(ctx, 'manual');
     expect(fs.existsSync(b.file + CHECKSUM_SUFFIX)).toBe(true);
-    ctx.sqlite.prepare("UPDATE people SET full_name = 'Đã sửa'").run();
+    ctx.conn.sqlite.prepare("UPDATE people SET full_name = 'Đã sửa'").run();
     await restoreFromBackup(ctx, b.file);
-    expect((ctx.sqlite.prepare('SELECT full_name FROM people').get() as { full_name: string }).full_name).toBe('Nguyễn Văn Bình');
+    expect((ctx.conn.sqlite.prepare('SELECT full_name FROM people').get() as { full_name: string }).full_name).toBe('Nguyễn Văn Bình');
   });
 
   it('refuses a foreign SQLite file whose user_version looks like ours', async () => {

@@ -82,19 +82,19 @@ describe('backups', () => {
     const b = autoBackup(ctx, 'manual');
     const atBackup = logicalDump(new Database(b.file, { readonly: true }));
     await createUnit(ctx, { name: 'Xã Mai Pha' });
-    const sqliteBefore = ctx.sqlite;
+    const sqliteBefore = ctx.conn.sqlite;
     const r = await restoreFromBackup(ctx, b.file);
-    expect(ctx.sqlite).not.toBe(sqliteBefore);
-    expect(ctx.sqlite.prepare('SELECT name FROM units ORDER BY id').pluck().all()).toEqual(['Xã Hoàng Đồng']);
+    expect(ctx.conn.sqlite).not.toBe(sqliteBefore);
+    expect(ctx.conn.sqlite.prepare('SELECT name FROM units ORDER BY id').pluck().all()).toEqual(['Xã Hoàng Đồng']);
     // The state before the restore was saved and still has the unit made after the backup.
     const saved = new Database(r.savedCurrent!, { readonly: true });
     expect(saved.prepare('SELECT name FROM units ORDER BY id').pluck().all()).toEqual(['Xã Hoàng Đồng', 'Xã Mai Pha']);
     saved.close();
     // Restored data equals the backup, plus exactly one audit entry recording the restore.
-    const now = JSON.parse(logicalDump(ctx.sqlite)) as [string, unknown][];
+    const now = JSON.parse(logicalDump(ctx.conn.sqlite)) as [string, unknown][];
     const then = JSON.parse(atBackup) as [string, unknown][];
     expect(now.filter(([t]) => t !== 'audit_log')).toEqual(then.filter(([t]) => t !== 'audit_log'));
-    const actions = ctx.sqlite.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all();
+    const actions = ctx.conn.sqlite.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all();
     expect(actions[actions.length - 1]).toBe('backup.restore');
     expect(verifyAuditChain(ctx.data.read).ok).toBe(true);
   });
@@ -103,7 +103,7 @@ describe('backups', () => {
     await createUnit(ctx, { name: 'Khối 1' });
     const b = autoBackup(ctx, 'manual');
     // A crash leaves a database whose last commits live only in its -wal.
-    ctx.sqlite.pragma('wal_autocheckpoint = 0');
+    ctx.conn.sqlite.pragma('wal_autocheckpoint = 0');
     for (let i = 0; i < 20; i++) await createUnit(ctx, { name: `Khối mới ${i}` });
     const crashCopy = (name: string) => {
       const f = path.join(ctx.dir, name, 'giot-hong.sqlite');
@@ -158,7 +158,7 @@ describe('backups', () => {
     for (let i = 0; i < 300; i++) await createUnit(ctx, { name: `Tổ dân phố số ${i} khá dài để chiếm nhiều trang` });
     expect(checkLiveDatabase(ctx).state).toBe('ok');
     const good = autoBackup(ctx, 'daily');
-    ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    ctx.conn.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await ctx.conn.close();
     const bytes = fs.readFileSync(ctx.dbPath);
     const pageSize = bytes.readUInt16BE(16);

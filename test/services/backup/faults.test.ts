@@ -15,8 +15,8 @@ let child = '';
 async function makeDatabase(rows: number): Promise<void> {
   const ctx = createAppContext(dbPath);
   const now = '2026-05-01T00:00:00Z';
-  const ins = ctx.sqlite.prepare('INSERT INTO people (full_name, search_key, address, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
-  ctx.sqlite.transaction(() => {
+  const ins = ctx.conn.sqlite.prepare('INSERT INTO people (full_name, search_key, address, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+  ctx.conn.sqlite.transaction(() => {
     for (let i = 0; i < rows; i++) ins.run(`Nguyễn Thị Hồng Vân ${i}`, `nguyen thi hong van ${i}`, `Thôn Bản Cắm, xã Mai Pha, tỉnh Lạng Sơn — số nhà ${i}`.repeat(3), now, now);
   })();
   await ctx.conn.close();
@@ -69,13 +69,13 @@ describe('backup faults and the CLI', () => {
     expect(checkDatabaseFile(made.file).ok).toBe(true);
     // Change the database, then restore the backup.
     const ctx = createAppContext(dbPath);
-    ctx.sqlite.prepare("UPDATE people SET full_name = 'Đã sửa' WHERE id <= 10").run();
+    ctx.conn.sqlite.prepare("UPDATE people SET full_name = 'Đã sửa' WHERE id <= 10").run();
     await ctx.conn.close();
     expect(await runCli(['restore', '--db', dbPath, '--from', made.file, '--json'], io)).toBe(0);
     const restored = JSON.parse(out.pop()!) as { integrity: string; savedCurrent: string };
     expect(restored.integrity).toBe('ok');
     const after = createAppContext(dbPath);
-    expect(after.sqlite.prepare("SELECT count(*) FROM people WHERE full_name = 'Đã sửa'").pluck().get()).toBe(0);
+    expect(after.conn.sqlite.prepare("SELECT count(*) FROM people WHERE full_name = 'Đã sửa'").pluck().get()).toBe(0);
     await after.conn.close();
     expect(checkDatabaseFile(restored.savedCurrent).counts.people).toBe(6000);
     // Failures: exit 1 with a Vietnamese reason.

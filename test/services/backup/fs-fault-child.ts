@@ -11,14 +11,14 @@ import { logicalDump } from '../../safety/dump';
 async function main() {
   const [dbPath, target] = process.argv.slice(2);
   const ctx = createAppContext(dbPath);
-  const before = logicalDump(ctx.sqlite);
+  const before = logicalDump(ctx.conn.sqlite);
   let error: { code: string; message: string } | null = null;
   try {
     backupToFolder(ctx, target);
   } catch (e) {
     error = { code: (e as { code: string }).code, message: (e as Error).message };
   }
-  const after = logicalDump(ctx.sqlite);
+  const after = logicalDump(ctx.conn.sqlite);
   await ctx.conn.close();
   const reopened = new Database(dbPath, { readonly: true });
   const onDisk = logicalDump(reopened);

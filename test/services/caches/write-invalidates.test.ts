@@ -2,7 +2,6 @@ import Database from '../../../electron/db/sqlite-driver';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempContext } from '../../helpers/context';
 import { createAppContext } from '../../../electron/services/create-context';
-import { inTransaction } from '../../../electron/services/context';
 import { createData } from '../../../electron/db/data';
 import { DataCaches } from '../../../electron/services/caches';
 import { checkinIndex } from '../../../electron/services/donation-day/checkin-index';
@@ -24,11 +23,11 @@ let kien1: number;
 let kien2: number;
 beforeEach(() => {
   ctx = tempContext();
-  campaignId = insertCampaign(ctx.sqlite, 'Đợt 1');
-  unit = insertUnit(ctx.sqlite, 'Phường 1');
-  kien1 = insertRow(ctx.sqlite, { campaignId, unitId: unit, file: 'a.xlsx', sheet: 'DS', row: 2, fullName: 'Chu Trung Kiên', gender: 'M', birthDate: '2005-12-10', nationalId: '020205884635' }).personId;
-  kien2 = insertRow(ctx.sqlite, { campaignId, unitId: unit, file: 'b.xlsx', sheet: 'DS', row: 3, fullName: 'CHU TRUNG KIÊN', gender: 'M', birthDate: '2005', nationalId: '020205884635' }).personId;
-  insertRow(ctx.sqlite, { campaignId, unitId: unit, file: 'a.xlsx', sheet: 'DS', row: 4, fullName: 'Ngô Đức Tuấn', gender: 'M', birthDate: '2002-01-06' });
+  campaignId = insertCampaign(ctx.conn.sqlite, 'Đợt 1');
+  unit = insertUnit(ctx.conn.sqlite, 'Phường 1');
+  kien1 = insertRow(ctx.conn.sqlite, { campaignId, unitId: unit, file: 'a.xlsx', sheet: 'DS', row: 2, fullName: 'Chu Trung Kiên', gender: 'M', birthDate: '2005-12-10', nationalId: '020205884635' }).personId;
+  kien2 = insertRow(ctx.conn.sqlite, { campaignId, unitId: unit, file: 'b.xlsx', sheet: 'DS', row: 3, fullName: 'CHU TRUNG KIÊN', gender: 'M', birthDate: '2005', nationalId: '020205884635' }).personId;
+  insertRow(ctx.conn.sqlite, { campaignId, unitId: unit, file: 'a.xlsx', sheet: 'DS', row: 4, fullName: 'Ngô Đức Tuấn', gender: 'M', birthDate: '2002-01-06' });
 });
 afterEach(async () => ctx.cleanup());
 
@@ -38,7 +37,7 @@ describe('caches owned by the context, invalidated by the write path', () => {
   it('each context owns its caches: built once, reused until the data changes', async () => {
     const a = checkinIndex(ctx, campaignId);
     expect(checkinIndex(ctx, campaignId)).toBe(a);
-    expect(checkinIndex(ctx.sqlite, campaignId)).toBe(a); // a caller holding only the connection reaches the same registry
+    expect(checkinIndex(ctx.data.read, campaignId)).toBe(a); // a caller holding only a reader reaches the same registry
     const other = createAppContext(ctx.dbPath);
     try {
       expect(other.caches).not.toBe(ctx.caches);
@@ -93,19 +92,19 @@ describe('caches owned by the context, invalidated by the write path', () => {
   });
 
   it('a rolled-back transaction leaves no trace in the caches', async () => {
-    await expect(
-      inTransaction(ctx, async (tx) => {
-        insertRow(tx.sqlite, { campaignId, unitId: unit, file: 'd.xlsx', sheet: 'DS', row: 2, fullName: 'Đặng Văn Phantom', gender: 'M' });
-        expect(checkinIndex(tx, campaignId).entries.some((e) => e.fullName.includes('Phantom'))).toBe(true);
+    expect(() =>
+      ctx.data.write((w) => {
+        insertRow(ctx.conn.sqlite, { campaignId, unitId: unit, file: 'd.xlsx', sheet: 'DS', row: 2, fullName: 'Đặng Văn Phantom', gender: 'M' });
+        expect(checkinIndex(w, campaignId).entries.some((e) => e.fullName.includes('Phantom'))).toBe(true);
         throw new Error('rollback');
       }),
-    ).rejects.toThrow('rollback');
+    ).toThrow('rollback');
     expect(checkinIndex(ctx, campaignId).entries.some((e) => e.fullName.includes('Phantom'))).toBe(false);
   });
 
   it('the last duplicate match is kept per context across writes, and dropped with the connection', async () => {
     const m = await matchCampaignNow(ctx, campaignId);
-    insertRow(ctx.sqlite, { campaignId, unitId: unit, file: 'e.xlsx', sheet: 'DS', row: 2, fullName: 'Trần Văn Nam', gender: 'M' });
+    insertRow(ctx.conn.sqlite, { campaignId, unitId: unit, file: 'e.xlsx', sheet: 'DS', row: 2, fullName: 'Trần Văn Nam', gender: 'M' });
     expect(getCachedMatch(ctx, campaignId)).toBe(m);
     const caches = new DataCaches();
     const conn2 = new Database(ctx.dbPath);

@@ -7,6 +7,7 @@ import { generateDocument } from '../../../electron/services/documents/generate'
 import { getCertificateLayout, listPrinters, saveCertificateLayout } from '../../../electron/services/documents/certificate-layout';
 import { listSerials, voidSerial } from '../../../electron/services/documents/serials';
 import { seedCampaign, pdfPages, pdfinfo } from './fixture';
+import { q } from '../../../electron/db/query';
 
 let ctx: ReturnType<typeof tempContext>;
 beforeEach(() => {
@@ -58,7 +59,7 @@ describe('certificates on the pre-printed form', () => {
     await generateDocument(ctx, { campaignId: campaign.id, type: 'certificates', issue: true, startSerial: '000010' });
     const before = await listSerials(ctx, campaign.id);
     const spoiled = before[1];
-    const donation = await ctx.db.selectFrom('certificate_serials').select('donation_id').where('serial', '=', spoiled.serial).executeTakeFirstOrThrow();
+    const donation = ctx.data.read.get(q.selectFrom('certificate_serials').select('donation_id').where('serial', '=', spoiled.serial))!;
     await expect(
       generateDocument(ctx, { campaignId: campaign.id, type: 'certificates', issue: true, startSerial: '000050', donationIds: [donation.donation_id!], reissueOf: spoiled.serial }),
     ).rejects.toThrow(/chưa được huỷ/);

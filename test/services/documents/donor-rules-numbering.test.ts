@@ -66,7 +66,7 @@ describe('numbered prints (issue 10, item 4)', () => {
     expect(report.numberText).toBe('01/BC-BCĐ');
     expect(squash(pdftotext(pdfOf(report), ctx.dir, 'report'))).toContain('Số: 01/BC-BCĐ');
     expect((await listIssued(ctx)).map((d) => d.numberText).sort()).toEqual(['01/BC-BCĐ', '01/KH-BCĐ']);
-    const audit = ctx.sqlite.prepare("SELECT action FROM audit_log WHERE action LIKE 'documents.%issue'").all() as { action: string }[];
+    const audit = ctx.conn.sqlite.prepare("SELECT action FROM audit_log WHERE action LIKE 'documents.%issue'").all() as { action: string }[];
     expect(audit.filter((a) => a.action === 'documents.unissue')).toHaveLength(2);
   });
 
@@ -110,8 +110,8 @@ describe('one donation has one serial (issue 15, item 3)', () => {
     await recordDay(ctx, s);
     const deskPerson = s.ids[0][0];
     await recordOutcome(ctx, { campaignId: s.campaign.id, personId: deskPerson, outcome: 'donated', volumeMl: 350, date: '2026-05-28', certificateSerial: 'HM-2026-0001' });
-    const donation = ctx.sqlite.prepare("SELECT id FROM donations WHERE person_id = ? AND campaign_id = ? AND outcome = 'donated'").get(deskPerson, s.campaign.id) as { id: number };
-    const donated = (ctx.sqlite.prepare("SELECT COUNT(*) AS n FROM donations WHERE campaign_id = ? AND outcome = 'donated'").get(s.campaign.id) as { n: number }).n;
+    const donation = ctx.conn.sqlite.prepare("SELECT id FROM donations WHERE person_id = ? AND campaign_id = ? AND outcome = 'donated'").get(deskPerson, s.campaign.id) as { id: number };
+    const donated = (ctx.conn.sqlite.prepare("SELECT COUNT(*) AS n FROM donations WHERE campaign_id = ? AND outcome = 'donated'").get(s.campaign.id) as { n: number }).n;
 
     // a serial already in the register is refused (and nothing is recorded)
     await expect(generateDocument(ctx, { campaignId: s.campaign.id, type: 'certificates', issue: true, startSerial: 'HM-2026-0000', issuedOn: '2026-05-28' })).rejects.toThrow(/HM-2026-0001.*đã được ghi sổ/);
@@ -121,14 +121,14 @@ describe('one donation has one serial (issue 15, item 3)', () => {
     expect(r.serials).toHaveLength(donated - 1);
     expect(r.warnings.join(' ')).toContain('HM-2026-0001');
     const text = pdftotext(pdfOf(r), ctx.dir, 'certs');
-    const nationalId = (ctx.sqlite.prepare('SELECT national_id FROM people WHERE id = ?').get(deskPerson) as { national_id: string }).national_id;
+    const nationalId = (ctx.conn.sqlite.prepare('SELECT national_id FROM people WHERE id = ?').get(deskPerson) as { national_id: string }).national_id;
     expect(nationalId).toMatch(/^\d{12}$/);
     expect(text).toContain(s.lists[0][1].id); // the others are printed
     expect(text).not.toContain(nationalId);
     const serials = await listSerials(ctx, s.campaign.id);
     expect(serials.filter((x) => x.donationId === donation.id && x.status === 'issued').map((x) => x.serial)).toEqual(['HM-2026-0001']);
     // every donation has exactly one serial
-    const per = ctx.sqlite.prepare("SELECT donation_id, COUNT(*) AS n FROM certificate_serials WHERE status = 'issued' GROUP BY donation_id").all() as { n: number }[];
+    const per = ctx.conn.sqlite.prepare("SELECT donation_id, COUNT(*) AS n FROM certificate_serials WHERE status = 'issued' GROUP BY donation_id").all() as { n: number }[];
     expect(per).toHaveLength(donated);
     expect(per.every((p) => p.n === 1)).toBe(true);
     // asking for that donation again is refused, naming the serial it has
@@ -142,7 +142,7 @@ describe('documents use the screens’ donor rules', () => {
   it('the honour list is the milestones tab’s list', async () => {
     const s = await importedCampaign(ctx);
     await setMilestones(ctx, [5, 10]);
-    for (const [k, prior] of [[2, 4], [3, 9], [4, 12]] as const) ctx.sqlite.prepare('UPDATE people SET prior_donations = ? WHERE id = ?').run(prior, s.ids[0][k]);
+    for (const [k, prior] of [[2, 4], [3, 9], [4, 12]] as const) ctx.conn.sqlite.prepare('UPDATE people SET prior_donations = ? WHERE id = ?').run(prior, s.ids[0][k]);
     ctx.caches.invalidate('all');
     await recordDay(ctx, s);
     const tab = await milestoneList(ctx, { asOf: '2026-06-02' });
@@ -155,13 +155,13 @@ describe('documents use the screens’ donor rules', () => {
       const i = t.indexOf(`${p.fullName} `, at);
       expect(i, p.fullName).toBeGreaterThan(at - 1); // in the tab's order
       at = i;
-      expect(p.total).toBe(historyOf(ctx.sqlite, p.id).count);
+      expect(p.total).toBe(historyOf(ctx.data.read, p.id).count);
     }
   });
 
   it('the eligible-again list is the Donors tab’s list on the print date, with the one donation count', async () => {
     const s = await importedCampaign(ctx);
-    ctx.sqlite.prepare('UPDATE people SET prior_donations = 6 WHERE id = ?').run(s.ids[0][0]);
+    ctx.conn.sqlite.prepare('UPDATE people SET prior_donations = 6 WHERE id = ?').run(s.ids[0][0]);
     ctx.caches.invalidate('all');
     await recordDay(ctx, s);
     const asOf = '2026-09-01';
@@ -175,7 +175,7 @@ describe('documents use the screens’ donor rules', () => {
     expect(totals).toBe(tab.items.length);
     for (const p of tab.items) expect(t).toContain(`${p.fullName} `);
     const six = tab.items.find((p) => p.id === s.ids[0][0])!;
-    expect(six.donationCount).toBe(historyOf(ctx.sqlite, six.id).count);
+    expect(six.donationCount).toBe(historyOf(ctx.data.read, six.id).count);
     expect(t).toContain(`28/5/2026 (${six.donationCount})`);
     // before the interval has passed nobody who gave on 28/5 is listed
     const early = await generateDocument(ctx, { campaignId: s.campaign.id, type: 'eligible-donors', issuedOn: '2026-07-01' });

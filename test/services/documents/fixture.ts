@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../../electron/services/context';
 import { saveOffice } from '../../../electron/services/settings/office';
 import { createCampaign } from '../../../electron/services/campaigns/campaigns';
 import { foldVietnamese } from '../../../shared/domain/text';
+import { q } from '../../../electron/db/query';
 
 export const OFFICE = {
   officeName: 'Ban Chỉ đạo vận động hiến máu tình nguyện thành phố',
@@ -45,11 +46,13 @@ export async function seedCampaign(ctx: ServiceContext, opts: { people?: SeedPer
   const now = '2024-06-01T00:00:00Z';
   const unitNames = ['Phòng Giáo dục và Đào tạo', 'Liên đoàn lao động', 'Đoàn thanh niên', 'Công an thành phố'];
   const units: number[] = [];
-  for (const [i, name] of unitNames.entries()) {
-    const u = await ctx.db.insertInto('units').values({ name, kind: 'other', sort_order: i, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
-    units.push(u.id);
-    await ctx.db.insertInto('quotas').values({ campaign_id: campaign.id, unit_id: u.id, month: 0, registrants: [200, 120, 180, 50][i], blood_units: [160, 100, 150, 40][i] }).execute();
-  }
+  ctx.data.write((w) => {
+    for (const [i, name] of unitNames.entries()) {
+      const u = w.run(q.insertInto('units').values({ name, kind: 'other', sort_order: i, created_at: now, updated_at: now })).lastInsertRowid;
+      units.push(u);
+      w.run(q.insertInto('quotas').values({ campaign_id: campaign.id, unit_id: u, month: 0, registrants: [200, 120, 180, 50][i], blood_units: [160, 100, 150, 40][i] }));
+    }
+  });
   const people: SeedPerson[] = opts.people ?? [
     { name: 'Nguyễn Thị Hồng Vân', gender: 'F', birth: '1990-03-05', unit: 0, volume: 350, prior: 9 },
     { name: 'Trần Văn Đức', gender: 'M', birth: '1985-11-20', unit: 0, volume: 450 },
@@ -65,19 +68,22 @@ export async function seedCampaign(ctx: ServiceContext, opts: { people?: SeedPer
     address: 'Phường Vĩnh Trại, Lạng Sơn', prior_donations: p.prior ?? null, home_unit_id: units[p.unit], created_at: now, updated_at: now,
   }));
   const personIds: number[] = [];
-  for (let i = 0; i < rows.length; i += 200) {
-    const ins = await ctx.db.insertInto('people').values(rows.slice(i, i + 200)).returning('id').execute();
-    personIds.push(...ins.map((r) => r.id));
-  }
-  for (const [i, p] of people.entries()) {
-    const reg = await ctx.db.insertInto('registrations').values({ person_id: personIds[i], campaign_id: campaign.id, unit_id: units[p.unit], created_at: now }).returning('id').executeTakeFirstOrThrow();
-    if (p.volume !== undefined || p.deferred) {
-      await ctx.db.insertInto('donations').values({
-        person_id: personIds[i], campaign_id: campaign.id, registration_id: reg.id, donated_on: '2024-06-17',
-        outcome: p.deferred ? 'deferred' : 'donated', volume_ml: p.deferred ? null : p.volume ?? null, created_at: now,
-      }).execute();
+  ctx.data.write((w) => {
+    for (let i = 0; i < rows.length; i += 200) {
+      personIds.push(...w.column(q.insertInto('people').values(rows.slice(i, i + 200)).returning('id')));
     }
-  }
+    for (const [i, p] of people.entries()) {
+      const reg = w.run(q.insertInto('registrations').values({ person_id: personIds[i], campaign_id: campaign.id, unit_id: units[p.unit], created_at: now })).lastInsertRowid;
+      if (p.volume !== undefined || p.deferred) {
+        w.run(
+          q.insertInto('donations').values({
+            person_id: personIds[i], campaign_id: campaign.id, registration_id: reg, donated_on: '2024-06-17',
+            outcome: p.deferred ? 'deferred' : 'donated', volume_ml: p.deferred ? null : p.volume ?? null, created_at: now,
+          }),
+        );
+      }
+    }
+  });
   return { campaign, units, personIds, people };
 }
 

@@ -3,7 +3,7 @@
  * email them) through the real importer, duplicates merged by the duplicates service, the donation
  * day recorded by the check-in service, walk-ins added there. No person row is written by hand.
  */
-import type { ServiceContext } from '../../../electron/services/context';
+import type { AppContext } from '../../../electron/services/create-context';
 import { saveOffice } from '../../../electron/services/settings/office';
 import { createCampaign } from '../../../electron/services/campaigns/campaigns';
 import { createUnit } from '../../../electron/services/units/units';
@@ -63,7 +63,7 @@ export interface ImportedCampaign {
  * Four units with quotas; each sends one list. `shared` people appear on two units' lists (the same
  * person registered by two organisations) and are merged, the credit going to the first unit.
  */
-export async function importedCampaign(ctx: ServiceContext, opts: { perUnit?: number[]; planNumber?: string | null; officeName?: string } = {}) {
+export async function importedCampaign(ctx: AppContext, opts: { perUnit?: number[]; planNumber?: string | null; officeName?: string } = {}) {
   await saveOffice(ctx, { ...RED_CROSS_OFFICE, ...(opts.officeName ? { officeName: opts.officeName } : {}) });
   const campaign = await createCampaign(ctx, {
     name: 'Ngày hội hiến máu tình nguyện năm 2026',
@@ -93,7 +93,7 @@ export async function importedCampaign(ctx: ServiceContext, opts: { perUnit?: nu
   for (const [i, list] of lists.entries()) {
     const [o] = await importFiles(ctx, [{ name: `DS dang ky ${i + 1}.csv`, data: csv(list) }], { campaignId: campaign.id, unit: units[i].id, onDuplicate: 'skip', matchDuplicates: false });
     if (!o.ok) throw new Error(o.message);
-    const rows = ctx.sqlite
+    const rows = ctx.conn.sqlite
       .prepare('SELECT person_id FROM registrations WHERE batch_id = ? ORDER BY source_row')
       .all(o.batchId) as { person_id: number }[];
     if (rows.length !== list.length) throw new Error(`imported ${rows.length} of ${list.length}`);
@@ -105,7 +105,7 @@ export async function importedCampaign(ctx: ServiceContext, opts: { perUnit?: nu
 }
 
 /** The donation day: who donated (with ml), who was deferred, and walk-ins (one with a unit, two without). */
-export async function recordDay(ctx: ServiceContext, s: Awaited<ReturnType<typeof importedCampaign>>) {
+export async function recordDay(ctx: AppContext, s: Awaited<ReturnType<typeof importedCampaign>>) {
   const date = '2026-05-28';
   const vols = [250, 350, 450] as const;
   let n = 0;

@@ -10,6 +10,7 @@ import { formatNumberVi, formatPercentValue } from '../../../shared/domain/docum
 import { compareVietnameseNames } from '../../../shared/domain/names';
 import { pdfPages, pdftotext } from './fixture';
 import { importedCampaign, recordDay } from './imported-campaign';
+import { q } from '../../../electron/db/query';
 
 let ctx: ReturnType<typeof tempContext>;
 beforeEach(() => {
@@ -173,7 +174,7 @@ describe('the plan against seed 000 (items 4-6, 12, 13, 16)', () => {
     const dflat = squash(pdftotext(pdfOf(draft), ctx.dir, 'draft'));
     expect(dflat).toMatch(/Số: \/KH-HCTĐ/);
     expect(dflat).toMatch(/Lạng Sơn, ngày tháng 4 năm 2026/); // the day left blank
-    expect(await ctx.db.selectFrom('issued_documents').selectAll().execute()).toHaveLength(0);
+    expect(ctx.data.read.all(q.selectFrom('issued_documents').selectAll())).toHaveLength(0);
 
     const r = await generateDocument(ctx, { campaignId: s.campaign.id, type: 'plan', issue: true, issuedOn: '2026-04-06' });
     expect(r.numberText).toBe('15/KH-HCTĐ');
@@ -201,7 +202,7 @@ describe('the plan against seed 000 (items 4-6, 12, 13, 16)', () => {
     expect(flat).toContain('(có biểu chỉ tiêu kèm theo)');
     expect(squash(pages[pages.length - 1])).toContain('(Kèm theo Kế hoạch số 15/KH-HCTĐ ngày 06 tháng 4 năm 2026 của Ban Chỉ đạo vận động hiến máu tình nguyện thành phố)');
     // the campaign's number is recorded; the next plan takes the next number after it
-    const rows = await ctx.db.selectFrom('issued_documents').selectAll().execute();
+    const rows = ctx.data.read.all(q.selectFrom('issued_documents').selectAll());
     expect(rows.map((x) => [x.doc_type, x.number, x.number_text])).toEqual([['plan', 15, '15/KH-HCTĐ']]);
     const again = await generateDocument(ctx, { campaignId: s.campaign.id, type: 'plan', issue: true, issuedOn: '2026-04-07' });
     expect(again.numberText).toBe('16/KH-BCĐ');
@@ -212,7 +213,7 @@ describe('the plan against seed 000 (items 4-6, 12, 13, 16)', () => {
 
   it('drops "có biểu chỉ tiêu kèm theo" when no quota table is attached; the rule under the subject is 1/3-1/2 of the line above', async () => {
     const s = await importedCampaign(ctx);
-    await ctx.db.deleteFrom('quotas').execute();
+    ctx.data.write((w) => w.run(q.deleteFrom('quotas')));
     const r = await generateDocument(ctx, { campaignId: s.campaign.id, type: 'plan', issuedOn: '2026-04-06' });
     const pdf = pdfOf(r);
     expect(squash(pdftotext(pdf, ctx.dir, 'noq'))).not.toContain('kèm theo)');
@@ -267,7 +268,7 @@ describe('signature list, certificates of honour, calibration (items 9, 10, 15)'
 
   it('prints the certificate of honour with the national heading, a number to fill in and "Đã hiến máu tình nguyện N lần"', async () => {
     const s = await importedCampaign(ctx);
-    await ctx.db.updateTable('people').set({ prior_donations: 4 }).where('id', '=', s.ids[0][2]).execute();
+    ctx.data.write((w) => w.run(q.updateTable('people').set({ prior_donations: 4 }).where('id', '=', s.ids[0][2])));
     await recordDay(ctx, s);
     const r = await generateDocument(ctx, { campaignId: s.campaign.id, type: 'honour-certificates', issuedOn: '2026-06-02' });
     const pages = pdfPages(pdfOf(r), ctx.dir, 'honour');

@@ -8,6 +8,7 @@ import { createDispatcher } from '../../../electron/ipc/dispatch';
 import { runCli } from '../../../electron/cli';
 import { setSetting } from '../../../electron/services/settings/settings';
 import { seedCampaign, pdfPages, pdftotext, type SeedPerson } from './fixture';
+import { q } from '../../../electron/db/query';
 
 let ctx: ReturnType<typeof tempContext>;
 beforeEach(() => {
@@ -43,7 +44,7 @@ describe('Giấy mời (invitations)', () => {
 
 describe('honours', () => {
   it('lists the people at a milestone (the milestones tab’s rule) and prints their certificates of honour', async () => {
-    await setSetting(ctx.db, 'honours', { milestones: [10, 20] });
+    ctx.data.write((w) => setSetting(w, 'honours', { milestones: [10, 20] }));
     const people: SeedPerson[] = [
       { name: 'Đỗ Thị Mai', gender: 'F', birth: '1980-02-02', unit: 0, volume: 350, prior: 19 }, // 20th donation
       { name: 'Vũ Văn Nam', gender: 'M', birth: '1982-02-02', unit: 1, volume: 450, prior: 9 }, // 10th
@@ -100,10 +101,14 @@ describe('lists to hand to units', () => {
     const { campaign, personIds } = await seedCampaign(ctx);
     // Everyone donated on 17/6/2024; Trần Văn Đức gives again on 1/9 at another site.
     const now = '2024-01-01T00:00:00Z';
-    await ctx.db.insertInto('donations').values([
+    ctx.data.write((w) =>
+      w.run(
+        q.insertInto('donations').values([
       { person_id: personIds[0], donated_on: '2024-03-09', outcome: 'donated', volume_ml: 350, created_at: now },
       { person_id: personIds[1], donated_on: '2024-09-01', outcome: 'donated', volume_ml: 350, created_at: now },
-    ]).execute();
+    ]),
+      ),
+    );
     // On the donation day itself nobody who gave that day is eligible (the old list used the day before it).
     const onDay = squash(pdftotext(pdfOf(await generateDocument(ctx, { campaignId: campaign.id, type: 'eligible-donors', issuedOn: '2024-06-17' })), ctx.dir, 'day'));
     expect(onDay).toContain('Danh sách trống');

@@ -6,6 +6,7 @@ import { tempContext } from '../../helpers/context';
 import { generateDocument } from '../../../electron/services/documents/generate';
 import { saveTemplates, getTemplates } from '../../../electron/services/documents/templates';
 import { seedCampaign, pdftotext, pdfPages, pdffonts, pdfinfo } from './fixture';
+import { q as qb } from '../../../electron/db/query';
 
 let ctx: ReturnType<typeof tempContext>;
 beforeEach(() => {
@@ -96,8 +97,8 @@ describe('Kế hoạch (plan)', () => {
     const rep = await generateDocument(ctx, { campaignId: campaign.id, type: 'result-report', issue: true, issuedOn: '2024-11-06' });
     const c = await generateDocument(ctx, { campaignId: campaign.id, type: 'plan', issue: true, issuedOn: '2025-01-03' });
     expect([a.numberText, b.numberText, rep.numberText, c.numberText]).toEqual(['01/KH-BCĐ', '02/KH-BCĐ', '01/BC-BCĐ', '01/KH-BCĐ']);
-    const rows = await ctx.db.selectFrom('issued_documents').selectAll().orderBy('id').execute();
-    expect((await ctx.db.selectFrom('campaigns').select('plan_number').where('id', '=', campaign.id).executeTakeFirstOrThrow()).plan_number).toBe('01/KH-BCĐ');
+    const rows = ctx.data.read.all(qb.selectFrom('issued_documents').selectAll().orderBy('id'));
+    expect(ctx.data.read.value(qb.selectFrom('campaigns').select('plan_number').where('id', '=', campaign.id))).toBe('01/KH-BCĐ');
     expect(squash(pdftotext(pdfOf(rep), ctx.dir, 'rep'))).toContain('Thực hiện Kế hoạch số 02/KH-BCĐ ngày 05/11/2024 của Ban Chỉ đạo vận động hiến máu tình nguyện thành phố về việc tổ chức');
     expect(rows.map((r) => [r.doc_type, r.year, r.number])).toEqual([['plan', 2024, 1], ['plan', 2024, 2], ['result-report', 2024, 1], ['plan', 2025, 1]]);
     expect(squash(pdftotext(pdfOf(c), ctx.dir))).toContain('Lạng Sơn, ngày 03 tháng 01 năm 2025');
@@ -106,7 +107,7 @@ describe('Kế hoạch (plan)', () => {
   it('shows quotas split by month as one column per month with totals', async () => {
     const { campaign, units } = await seedCampaign(ctx);
     const q = (unit: number, month: number, blood: number) => ({ campaign_id: campaign.id, unit_id: units[unit], month, registrants: null, blood_units: blood });
-    await ctx.db.insertInto('quotas').values([q(0, 5, 40), q(0, 6, 35), q(0, 8, 20), q(1, 5, 10), q(1, 6, 12)]).execute();
+    ctx.data.write((w) => w.run(qb.insertInto('quotas').values([q(0, 5, 40), q(0, 6, 35), q(0, 8, 20), q(1, 5, 10), q(1, 6, 12)])));
     const r = await generateDocument(ctx, { campaignId: campaign.id, type: 'plan', issuedOn: '2024-04-05' });
     const pages = pdfPages(pdfOf(r), ctx.dir, 'monthly');
     const appendix = squash(pages[pages.length - 1]);

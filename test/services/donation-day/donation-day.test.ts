@@ -53,21 +53,21 @@ describe('donation day: check-in and outcomes', () => {
     hit = await recordOutcome(ctx, { campaignId: c.id, personId: van.id, outcome: 'donated', volumeMl: 350, certificateSerial: 'AB-000123' });
     expect(hit).toMatchObject({ outcome: 'donated', volumeMl: 350, certificateSerial: 'AB-000123', donationCount: 1, lastDonation: '2026-06-17', nextEligible: '2026-09-09' });
     hit = await recordOutcome(ctx, { campaignId: c.id, personId: van.id, outcome: 'donated', volumeMl: 450, certificateSerial: 'AB-000123' });
-    expect(ctx.sqlite.prepare('SELECT COUNT(*) AS n FROM donations').get()).toEqual({ n: 1 });
-    expect(ctx.sqlite.prepare('SELECT person_id, registration_id, volume_ml, facility, donated_on FROM donations').get()).toEqual({
+    expect(ctx.conn.sqlite.prepare('SELECT COUNT(*) AS n FROM donations').get()).toEqual({ n: 1 });
+    expect(ctx.conn.sqlite.prepare('SELECT person_id, registration_id, volume_ml, facility, donated_on FROM donations').get()).toEqual({
       person_id: van.id, registration_id: van.reg, volume_ml: 450, facility: 'Bệnh viện Đa khoa tỉnh', donated_on: '2026-06-17',
     });
     await expect(recordOutcome(ctx, { campaignId: c.id, personId: an.id, outcome: 'donated', volumeMl: 250, certificateSerial: 'AB-000123' })).rejects.toThrow(/đã được dùng cho người khác/);
     await expect(recordOutcome(ctx, { campaignId: c.id, personId: an.id, outcome: 'deferred' })).rejects.toThrow(/lý do/);
     hit = await recordOutcome(ctx, { campaignId: c.id, personId: an.id, outcome: 'deferred', reason: 'Huyết áp thấp' });
     expect(hit).toMatchObject({ outcome: 'deferred', deferralReason: 'Huyết áp thấp', volumeMl: null, donationCount: 0 });
-    expect(ctx.sqlite.prepare('SELECT reason FROM deferrals').all()).toEqual([{ reason: 'Huyết áp thấp' }]);
+    expect(ctx.conn.sqlite.prepare('SELECT reason FROM deferrals').all()).toEqual([{ reason: 'Huyết áp thấp' }]);
     expect(dayStats(ctx, c.id)).toMatchObject({ registered: 4, came: 2, donated: 1, deferred: 1, byVolume: { 250: 0, 350: 0, 450: 1 } });
     const p = await getProgress(ctx, { campaignId: c.id });
     expect(p.total).toMatchObject({ donated: 1, deferred: 1 });
     hit = await recordOutcome(ctx, { campaignId: c.id, personId: van.id, outcome: 'clear' });
     expect(hit.outcome).toBeNull();
-    expect(ctx.sqlite.prepare("SELECT status FROM certificate_serials WHERE serial = 'AB-000123'").get()).toEqual({ status: 'void' });
+    expect(ctx.conn.sqlite.prepare("SELECT status FROM certificate_serials WHERE serial = 'AB-000123'").get()).toEqual({ status: 'void' });
   });
 
   it('adds the history of earlier donations and merged records to the person', async () => {

@@ -54,7 +54,7 @@ describe('result rows left for the clerk', () => {
 
   it('are kept in the database until resolved; desk entries are never overwritten; the data decides the rest', async () => {
     await importList(ctx.dir, ctx.dbPath);
-    const hoa = ctx.sqlite.prepare("SELECT id FROM people WHERE full_name = 'Lê Thị Hoa'").pluck().get() as number;
+    const hoa = ctx.conn.sqlite.prepare("SELECT id FROM people WHERE full_name = 'Lê Thị Hoa'").pluck().get() as number;
     await recordOutcome(ctx, { campaignId: 1, personId: hoa, outcome: 'donated', volumeMl: 350 });
 
     const r = await importResults(ctx, 1, 'KQ.xlsx', await resultList());
@@ -63,11 +63,11 @@ describe('result rows left for the clerk', () => {
     expect(r.walkIns.map((w) => [w.row, w.gender, w.unitText, w.bloodGroup])).toEqual([[6, 'M', 'Thôn Nà Lầu', 'AB+']]);
     expect(r.unmatched.map((u) => [u.row, u.kind, u.candidates.length])).toEqual([[3, 'ambiguous', 2], [4, 'difference', 1]]);
     // the facility's tested blood group is the person's
-    expect(ctx.sqlite.prepare("SELECT blood_group FROM people WHERE full_name = 'Nông Văn Khải'").pluck().get()).toBe('B+');
+    expect(ctx.conn.sqlite.prepare("SELECT blood_group FROM people WHERE full_name = 'Nông Văn Khải'").pluck().get()).toBe('B+');
     // the walk-in keeps what the facility wrote
-    expect(ctx.sqlite.prepare("SELECT gender, birth_date, address, blood_group FROM people WHERE full_name = 'Hà Văn Tài'").get()).toEqual({ gender: 'M', birth_date: '2001', address: 'Thôn Nà Lầu', blood_group: 'AB+' });
+    expect(ctx.conn.sqlite.prepare("SELECT gender, birth_date, address, blood_group FROM people WHERE full_name = 'Hà Văn Tài'").get()).toEqual({ gender: 'M', birth_date: '2001', address: 'Thôn Nà Lầu', blood_group: 'AB+' });
     // the desk's 350 ml stands until the clerk chooses
-    expect(ctx.sqlite.prepare('SELECT volume_ml FROM donations WHERE person_id = ?').pluck().get(hoa)).toBe(350);
+    expect(ctx.conn.sqlite.prepare('SELECT volume_ml FROM donations WHERE person_id = ?').pluck().get(hoa)).toBe(350);
 
     // leaving the screen (another connection, as after a restart) loses nothing
     const reopened = createAppContext(ctx.dbPath);
@@ -88,10 +88,10 @@ describe('result rows left for the clerk', () => {
     // importing the list again asks nothing again and changes nothing the clerk decided
     const again = await importResults(ctx, 1, 'KQ.xlsx', await resultList());
     expect(again.unmatched).toEqual([]);
-    expect(ctx.sqlite.prepare('SELECT volume_ml FROM donations WHERE person_id = ?').pluck().get(hoa)).toBe(350);
-    expect(ctx.sqlite.prepare('SELECT COUNT(*) FROM donations').pluck().get()).toBe(4);
-    expect(ctx.sqlite.prepare("SELECT match_rule FROM donations WHERE source_row = 3").pluck().get()).toBe('clerk');
-    expect(ctx.sqlite.prepare("SELECT match_rule FROM donations WHERE source_row = 5").pluck().get()).toBe('phone+name');
+    expect(ctx.conn.sqlite.prepare('SELECT volume_ml FROM donations WHERE person_id = ?').pluck().get(hoa)).toBe(350);
+    expect(ctx.conn.sqlite.prepare('SELECT COUNT(*) FROM donations').pluck().get()).toBe(4);
+    expect(ctx.conn.sqlite.prepare("SELECT match_rule FROM donations WHERE source_row = 3").pluck().get()).toBe('clerk');
+    expect(ctx.conn.sqlite.prepare("SELECT match_rule FROM donations WHERE source_row = 5").pluck().get()).toBe('phone+name');
     expect(fs.existsSync(ctx.dbPath)).toBe(true);
   });
 });
@@ -112,6 +112,6 @@ describe('a walk-in at the desk', () => {
     // a family member sharing the phone is someone else
     const other = await addWalkIn(ctx, { campaignId: 1, fullName: 'Nông Thị Mai', phone: '0987000222', birthDate: '1994' });
     expect(other.status).toBe('created');
-    expect(ctx.sqlite.prepare("SELECT COUNT(*) FROM people WHERE full_name = 'Nông Văn Khải'").pluck().get()).toBe(1);
+    expect(ctx.conn.sqlite.prepare("SELECT COUNT(*) FROM people WHERE full_name = 'Nông Văn Khải'").pluck().get()).toBe(1);
   });
 });

@@ -68,16 +68,16 @@ describe('blood facility result list', () => {
       { file: 'ket-qua.xlsx', row: 7, person_ref: null, outcome: 'donated', volume_ml: 250 },
       { file: 'ket-qua.xlsx', row: 11, person_ref: { file: 'doan.xlsx', sheet: 'DS', row: 6 }, outcome: 'donated', volume_ml: 350 },
     ]);
-    expect(ctx.sqlite.prepare("SELECT serial, person_id FROM certificate_serials").all()).toEqual([{ serial: 'GCN-1', person_id: s.van.id }]);
-    expect(ctx.sqlite.prepare('SELECT reason FROM deferrals').all()).toEqual([{ reason: 'Hb thấp' }]);
+    expect(ctx.conn.sqlite.prepare("SELECT serial, person_id FROM certificate_serials").all()).toEqual([{ serial: 'GCN-1', person_id: s.van.id }]);
+    expect(ctx.conn.sqlite.prepare('SELECT reason FROM deferrals').all()).toEqual([{ reason: 'Hb thấp' }]);
 
     // Importing the same list again changes nothing.
     const again = await importResults(ctx, s.c.id, 'ket-qua.xlsx', await resultList());
     // the walk-in row finds the walk-in it made the first time: no second person
     expect(again).toMatchObject({ matched: 4 });
     expect(again.walkIns.map((w) => [w.row, w.personId])).toEqual([[7, r.walkIns[0].personId]]);
-    expect(ctx.sqlite.prepare('SELECT COUNT(*) AS n FROM donations').get()).toEqual({ n: 5 });
-    expect(ctx.sqlite.prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: 8 });
+    expect(ctx.conn.sqlite.prepare('SELECT COUNT(*) AS n FROM donations').get()).toEqual({ n: 5 });
+    expect(ctx.conn.sqlite.prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: 8 });
     expect((await exportDonationsInterchange(ctx, s.c.id)).donations).toEqual(out.donations);
 
     // The clerk settles the two review rows.

@@ -18,7 +18,7 @@ describe('issue 15 rules', () => {
   afterEach(() => ctx.cleanup());
 
   const credited = (personId: number) =>
-    (ctx.sqlite.prepare('SELECT unit_id, credited FROM registrations WHERE person_id = ? ORDER BY id').all(personId) as { unit_id: number; credited: number }[]).map((r) => [r.unit_id, r.credited]);
+    (ctx.conn.sqlite.prepare('SELECT unit_id, credited FROM registrations WHERE person_id = ? ORDER BY id').all(personId) as { unit_id: number; credited: number }[]).map((r) => [r.unit_id, r.credited]);
 
   it('credits the unit whose list is dated first, not the one imported first; or both units when the office says so', async () => {
     const c = await createCampaign(ctx, { name: 'Đợt 1 năm 2026', donationDates: ['2026-05-28'] });
@@ -29,14 +29,14 @@ describe('issue 15 rules', () => {
     const ra = addRegistration(ctx, { personId: a, campaignId: c.id, unitId: ward.id, file: 'phuong.xlsx' });
     const b = addPerson(ctx, { name: 'Hoàng Thị Mai', nid: '020196001234' });
     const rb = addRegistration(ctx, { personId: b, campaignId: c.id, unitId: youth.id, file: 'thanh-doan.xlsx' });
-    const batchOf = (reg: number) => (ctx.sqlite.prepare('SELECT batch_id FROM registrations WHERE id = ?').get(reg) as { batch_id: number }).batch_id;
-    ctx.sqlite.prepare('UPDATE import_batches SET list_date = ? WHERE id = ?').run('2026-05-10', batchOf(ra));
-    ctx.sqlite.prepare('UPDATE import_batches SET list_date = ? WHERE id = ?').run('2026-05-03', batchOf(rb));
+    const batchOf = (reg: number) => (ctx.conn.sqlite.prepare('SELECT batch_id FROM registrations WHERE id = ?').get(reg) as { batch_id: number }).batch_id;
+    ctx.conn.sqlite.prepare('UPDATE import_batches SET list_date = ? WHERE id = ?').run('2026-05-10', batchOf(ra));
+    ctx.conn.sqlite.prepare('UPDATE import_batches SET list_date = ? WHERE id = ?').run('2026-05-03', batchOf(rb));
     mergePeople(ctx, b, a);
-    applyCredit(ctx.sqlite, a, c.id, null);
+    ctx.data.write((w) => applyCredit(w, a, c.id, null));
     expect(credited(a)).toEqual([[ward.id, 0], [youth.id, 1]]);
 
-    const after = () => { const r = campaignResults(ctx.sqlite, c.id).byUnit; return [r.get(ward.id)?.afterDuplicates, r.get(youth.id)?.afterDuplicates]; };
+    const after = () => { const r = campaignResults(ctx.data.read, c.id).byUnit; return [r.get(ward.id)?.afterDuplicates, r.get(youth.id)?.afterDuplicates]; };
     expect(after()).toEqual([0, 1]);
     setCreditRule(ctx, 'both_units');
     expect(credited(a)).toEqual([[ward.id, 1], [youth.id, 1]]);
@@ -48,7 +48,7 @@ describe('issue 15 rules', () => {
     // the clerk's own choice survives a change of rule
     setCreditedRegistration(ctx, ra);
     expect(credited(a)).toEqual([[ward.id, 1], [youth.id, 0]]);
-    expect(reapplyCreditRule(ctx.sqlite)).toBe(0);
+    expect(ctx.data.write((w) => reapplyCreditRule(w))).toBe(0);
     expect(credited(a)).toEqual([[ward.id, 1], [youth.id, 0]]);
     const rule = await listAudit(ctx, { category: 'duplicates' });
     expect(rule.rows.map((r) => r.detail).join(' ')).toMatch(/theo ngày nhận\/gửi của danh sách/);
@@ -74,8 +74,8 @@ describe('issue 15 rules', () => {
     const ward = await createUnit(ctx, { name: 'Phường Chi Lăng', kind: 'commune' });
     const p = addPerson(ctx, { name: 'Lý Thị Hoa', prior: 4 });
     const reg = addRegistration(ctx, { personId: p, campaignId: may.id, unitId: ward.id, file: 'muon.xlsx', createdAt: '2026-06-10T02:00:00Z' });
-    const batch = (ctx.sqlite.prepare('SELECT batch_id FROM registrations WHERE id = ?').get(reg) as { batch_id: number }).batch_id;
-    ctx.sqlite.prepare("UPDATE import_batches SET created_at = '2026-06-10T02:00:00Z', list_date = '2026-06-10' WHERE id = ?").run(batch);
+    const batch = (ctx.conn.sqlite.prepare('SELECT batch_id FROM registrations WHERE id = ?').get(reg) as { batch_id: number }).batch_id;
+    ctx.conn.sqlite.prepare("UPDATE import_batches SET created_at = '2026-06-10T02:00:00Z', list_date = '2026-06-10' WHERE id = ?").run(batch);
     addDonation(ctx, { personId: p, campaignId: may.id, date: '2026-05-28' });
     const page = getPersonPage(ctx, p);
     expect(page.donationCount).toBe(5);
@@ -107,9 +107,9 @@ describe('issue 15 rules', () => {
     // counted as of a day before the donation day, Hoa had not reached 5 yet
     expect((await honourCandidates(ctx, { asOf: '2026-05-27' })).items.map((x) => x.fullName)).toEqual(['Vi Văn Tâm']);
     // the documents' older setting is kept in step
-    ctx.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('honours', '{\"milestones\":[20]}')").run();
+    ctx.conn.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('honours', '{\"milestones\":[20]}')").run();
     await setMilestones(ctx, [5, 10, 20]);
-    expect(JSON.parse((ctx.sqlite.prepare("SELECT value FROM settings WHERE key = 'honours'").get() as { value: string }).value)).toEqual({ milestones: [5, 10, 20] });
+    expect(JSON.parse((ctx.conn.sqlite.prepare("SELECT value FROM settings WHERE key = 'honours'").get() as { value: string }).value)).toEqual({ milestones: [5, 10, 20] });
   });
 
   it('logs every saved or printed export and filters the audit log by the screen groups', async () => {

@@ -13,19 +13,19 @@ describe('merging two registrations of one person', () => {
   let youth: number;
   beforeEach(() => {
     ctx = tempContext();
-    campaignId = insertCampaign(ctx.sqlite, 'Đợt 1 năm 2026');
-    ward = insertUnit(ctx.sqlite, 'Phường Vĩnh Trại');
-    youth = insertUnit(ctx.sqlite, 'Thành đoàn');
+    campaignId = insertCampaign(ctx.conn.sqlite, 'Đợt 1 năm 2026');
+    ward = insertUnit(ctx.conn.sqlite, 'Phường Vĩnh Trại');
+    youth = insertUnit(ctx.conn.sqlite, 'Thành đoàn');
   });
   afterEach(() => ctx.cleanup());
 
-  const person = (id: number) => ctx.sqlite.prepare('SELECT * FROM people WHERE id = ?').get(id) as Record<string, unknown>;
-  const regs = () => ctx.sqlite.prepare('SELECT id, person_id, credited, source_file, source_row FROM registrations ORDER BY id').all() as { id: number; person_id: number; credited: number; source_file: string; source_row: number }[];
+  const person = (id: number) => ctx.conn.sqlite.prepare('SELECT * FROM people WHERE id = ?').get(id) as Record<string, unknown>;
+  const regs = () => ctx.conn.sqlite.prepare('SELECT id, person_id, credited, source_file, source_row FROM registrations ORDER BY id').all() as { id: number; person_id: number; credited: number; source_file: string; source_row: number }[];
 
   it('moves registrations and donations, applies per-field choices, credits one unit, and undoes exactly — also after a later import', () => {
-    const a = insertRow(ctx.sqlite, { campaignId, unitId: ward, file: 'VT.xlsx', sheet: 'DS', row: 5, fullName: 'Hà Văn Hiệp', gender: 'M', birthDate: '2003', phone: '0325164432' });
-    const b = insertRow(ctx.sqlite, { campaignId, unitId: youth, file: 'TD.xlsx', sheet: 'Sheet1', row: 9, fullName: 'Ha Văn Hiệp', gender: 'M', birthDate: '2003-02-26', nationalId: '019203165143', phone: '0911111111', bloodGroup: 'O+' });
-    ctx.sqlite.prepare("INSERT INTO donations (person_id, donated_on, outcome, volume_ml, created_at) VALUES (?, '2025-06-01', 'donated', 350, 'x')").run(b.personId);
+    const a = insertRow(ctx.conn.sqlite, { campaignId, unitId: ward, file: 'VT.xlsx', sheet: 'DS', row: 5, fullName: 'Hà Văn Hiệp', gender: 'M', birthDate: '2003', phone: '0325164432' });
+    const b = insertRow(ctx.conn.sqlite, { campaignId, unitId: youth, file: 'TD.xlsx', sheet: 'Sheet1', row: 9, fullName: 'Ha Văn Hiệp', gender: 'M', birthDate: '2003-02-26', nationalId: '019203165143', phone: '0911111111', bloodGroup: 'O+' });
+    ctx.conn.sqlite.prepare("INSERT INTO donations (person_id, donated_on, outcome, volume_ml, created_at) VALUES (?, '2025-06-01', 'donated', 350, 'x')").run(b.personId);
     const before = person(a.personId);
 
     const r = mergePeople(ctx, { survivorId: a.personId, mergedId: b.personId, choices: { phone: 'merged' } });
@@ -41,8 +41,8 @@ describe('merging two registrations of one person', () => {
     ]);
 
     // a later import adds another registration to the survivor's campaign
-    const later = insertRow(ctx.sqlite, { campaignId, unitId: ward, file: 'VT bổ sung.xlsx', sheet: 'DS', row: 3, fullName: 'Lê Thị Lan' });
-    ctx.sqlite.prepare('UPDATE registrations SET person_id = ? WHERE id = ?').run(a.personId, later.registrationId);
+    const later = insertRow(ctx.conn.sqlite, { campaignId, unitId: ward, file: 'VT bổ sung.xlsx', sheet: 'DS', row: 3, fullName: 'Lê Thị Lan' });
+    ctx.conn.sqlite.prepare('UPDATE registrations SET person_id = ? WHERE id = ?').run(a.personId, later.registrationId);
 
     undoMerge(ctx, r.mergeId);
     expect(person(a.personId)).toMatchObject({ full_name: before.full_name, birth_date: '2003', national_id: null, phone: '0325164432', blood_group: null, search_key: before.search_key });
@@ -51,41 +51,41 @@ describe('merging two registrations of one person', () => {
     expect(after.find((x) => x.id === b.registrationId)).toMatchObject({ person_id: b.personId, credited: 1 });
     expect(after.find((x) => x.id === a.registrationId)).toMatchObject({ person_id: a.personId, credited: 1 });
     expect(after.find((x) => x.id === later.registrationId)?.person_id).toBe(a.personId);
-    expect((ctx.sqlite.prepare('SELECT person_id FROM donations').get() as { person_id: number }).person_id).toBe(b.personId);
+    expect((ctx.conn.sqlite.prepare('SELECT person_id FROM donations').get() as { person_id: number }).person_id).toBe(b.personId);
     expect(() => undoMerge(ctx, r.mergeId)).toThrow(/đã được hoàn tác/);
     expect(listMerges(ctx, campaignId)[0]).toMatchObject({ id: r.mergeId, survivorName: 'Hà Văn Hiệp' });
 
-    const audit = ctx.sqlite.prepare('SELECT action, detail FROM audit_log ORDER BY id').all() as { action: string; detail: string }[];
+    const audit = ctx.conn.sqlite.prepare('SELECT action, detail FROM audit_log ORDER BY id').all() as { action: string; detail: string }[];
     expect(audit.map((x) => x.action)).toEqual(['duplicates.merge', 'duplicates.undoMerge']);
     expect(audit.map((x) => x.detail).join(' ')).not.toMatch(/Hiệp|0325164432|019203165143/);
     expect(verifyAuditChain(ctx.data.read).ok).toBe(true);
   });
 
   it('keeps a correction made after the merge when undoing it', () => {
-    const a = insertRow(ctx.sqlite, { campaignId, unitId: ward, file: 'a.xlsx', sheet: 'S', row: 2, fullName: 'Vi Bích Chi', phone: null });
-    const b = insertRow(ctx.sqlite, { campaignId, unitId: youth, file: 'b.xlsx', sheet: 'S', row: 2, fullName: 'Vi Bích Chi', phone: '0794195079' });
+    const a = insertRow(ctx.conn.sqlite, { campaignId, unitId: ward, file: 'a.xlsx', sheet: 'S', row: 2, fullName: 'Vi Bích Chi', phone: null });
+    const b = insertRow(ctx.conn.sqlite, { campaignId, unitId: youth, file: 'b.xlsx', sheet: 'S', row: 2, fullName: 'Vi Bích Chi', phone: '0794195079' });
     const r = mergePeople(ctx, { survivorId: a.personId, mergedId: b.personId });
-    ctx.sqlite.prepare("UPDATE people SET phone = '0900000000' WHERE id = ?").run(a.personId);
+    ctx.conn.sqlite.prepare("UPDATE people SET phone = '0900000000' WHERE id = ?").run(a.personId);
     undoMerge(ctx, r.mergeId);
     expect(person(a.personId).phone).toBe('0900000000');
   });
 
   it('credits the home unit when the office chooses that rule, or the registration the clerk picks', () => {
     setCreditRule(ctx, 'home_unit');
-    const a = insertRow(ctx.sqlite, { campaignId, unitId: youth, file: 'TD.xlsx', sheet: 'S', row: 2, fullName: 'Chu Trung Kiên', homeUnitId: ward });
-    const b = insertRow(ctx.sqlite, { campaignId, unitId: ward, file: 'VT.xlsx', sheet: 'S', row: 4, fullName: 'Chu Trung Kiên' });
+    const a = insertRow(ctx.conn.sqlite, { campaignId, unitId: youth, file: 'TD.xlsx', sheet: 'S', row: 2, fullName: 'Chu Trung Kiên', homeUnitId: ward });
+    const b = insertRow(ctx.conn.sqlite, { campaignId, unitId: ward, file: 'VT.xlsx', sheet: 'S', row: 4, fullName: 'Chu Trung Kiên' });
     mergePeople(ctx, { survivorId: a.personId, mergedId: b.personId });
     expect(regs().map((x) => x.credited)).toEqual([0, 1]);
 
-    const c = insertRow(ctx.sqlite, { campaignId, unitId: ward, file: 'VT.xlsx', sheet: 'S', row: 7, fullName: 'Nông Văn Việt' });
-    const d = insertRow(ctx.sqlite, { campaignId, unitId: youth, file: 'TD.xlsx', sheet: 'S', row: 8, fullName: 'Nông Văn Việt' });
+    const c = insertRow(ctx.conn.sqlite, { campaignId, unitId: ward, file: 'VT.xlsx', sheet: 'S', row: 7, fullName: 'Nông Văn Việt' });
+    const d = insertRow(ctx.conn.sqlite, { campaignId, unitId: youth, file: 'TD.xlsx', sheet: 'S', row: 8, fullName: 'Nông Văn Việt' });
     mergePeople(ctx, { survivorId: c.personId, mergedId: d.personId, creditedRegistrationId: d.registrationId });
     expect(regs().slice(2).map((x) => x.credited)).toEqual([0, 1]);
   });
 
   it('refuses to merge a person with itself or one already merged', () => {
-    const a = insertRow(ctx.sqlite, { campaignId, unitId: ward, file: 'a.xlsx', sheet: 'S', row: 2, fullName: 'Lê Văn A' });
-    const b = insertRow(ctx.sqlite, { campaignId, unitId: ward, file: 'a.xlsx', sheet: 'S', row: 3, fullName: 'Lê Văn A' });
+    const a = insertRow(ctx.conn.sqlite, { campaignId, unitId: ward, file: 'a.xlsx', sheet: 'S', row: 2, fullName: 'Lê Văn A' });
+    const b = insertRow(ctx.conn.sqlite, { campaignId, unitId: ward, file: 'a.xlsx', sheet: 'S', row: 3, fullName: 'Lê Văn A' });
     expect(() => mergePeople(ctx, { survivorId: a.personId, mergedId: a.personId })).toThrow(/chính người đó/);
     mergePeople(ctx, { survivorId: a.personId, mergedId: b.personId });
     expect(() => mergePeople(ctx, { survivorId: b.personId, mergedId: a.personId })).toThrow(/đã được gộp/);

@@ -24,14 +24,14 @@ describe('duplicates on the corpus truth records', () => {
   const truth = JSON.parse(fs.readFileSync(path.join(CORPUS_DIR, 'truth.json'), 'utf8')) as Truth;
 
   beforeAll(async () => {
-    const campaignId = insertCampaign(ctx.sqlite, 'Đợt 1 năm 2026');
+    const campaignId = insertCampaign(ctx.conn.sqlite, 'Đợt 1 năm 2026');
     const units = new Map<string, number>();
-    ctx.sqlite.transaction(() => {
+    ctx.conn.sqlite.transaction(() => {
       for (const f of truth.files) {
-        if (!units.has(f.org)) units.set(f.org, insertUnit(ctx.sqlite, f.org));
+        if (!units.has(f.org)) units.set(f.org, insertUnit(ctx.conn.sqlite, f.org));
         for (const r of f.rows) {
           const e = r.expected;
-          insertRow(ctx.sqlite, {
+          insertRow(ctx.conn.sqlite, {
             campaignId, unitId: units.get(f.org)!, file: f.file, sheet: r.sheet, row: r.row,
             fullName: e.full_name!, gender: e.gender as 'M' | 'F' | null, birthDate: e.birth_date, nationalId: e.national_id, phone: e.phone, bloodGroup: e.blood_group,
           });

@@ -67,7 +67,7 @@ describe('layouts met in the field, imported into the database', () => {
     expect(preview.sheets[0].blocks).toBe(2);
     expect(preview.rows.map((r) => [r.row, r.part, r.values.full_name])).toEqual(list.people.map((p) => [p.row, p.part, p.full_name]));
     await commitImport(ctx, { previewId: preview.id, unitId: null, newUnitName: 'Hội Nông dân' });
-    const order = ctx.sqlite.prepare("SELECT source_row AS row, json_extract(raw, '$.part') AS part FROM registrations ORDER BY id").all();
+    const order = ctx.conn.sqlite.prepare("SELECT source_row AS row, json_extract(raw, '$.part') AS part FROM registrations ORDER BY id").all();
     expect(order).toEqual(list.people.map((p) => ({ row: p.row, part: p.part })));
   });
 

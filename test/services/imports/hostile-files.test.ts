@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(async () => ctx.cleanup());
 
 function counts() {
-  const q = (t: string) => (ctx.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
+  const q = (t: string) => (ctx.conn.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
   return { people: q('people'), registrations: q('registrations'), batches: q('import_batches') };
 }
 
@@ -67,7 +67,7 @@ describe('hostile and broken files: a clear Vietnamese message naming the file, 
     const [o] = await importFiles(ctx, [fx.protoHeader], { campaignId, unit: 'auto', onDuplicate: 'skip' });
     expect(o.ok, o.message).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    const reg = ctx.sqlite.prepare('SELECT raw FROM registrations WHERE source_file = ?').get(fx.protoHeader.name) as { raw: string };
+    const reg = ctx.conn.sqlite.prepare('SELECT raw FROM registrations WHERE source_file = ?').get(fx.protoHeader.name) as { raw: string };
     const raw = JSON.parse(reg.raw) as { cells: [string, string][] };
     expect(raw.cells).toContainEqual(['__proto__', '{"polluted":true}']);
   });

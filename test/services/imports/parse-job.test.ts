@@ -30,7 +30,7 @@ describe('parsing as a job, remapping, remembering the mapping', () => {
     const st = await ctx.jobs.wait(jobId);
     expect(st.state).toBe('cancelled');
     expect(st.error?.message).toMatch(/huỷ/i);
-    expect((ctx.sqlite.prepare('SELECT COUNT(*) AS n FROM registrations').get() as { n: number }).n).toBe(0);
+    expect((ctx.conn.sqlite.prepare('SELECT COUNT(*) AS n FROM registrations').get() as { n: number }).n).toBe(0);
   });
 
   it('applies the clerk’s mapping, and remembers it for the next file with that header', async () => {

@@ -128,7 +128,7 @@ describe('list styles beyond the sample corpus', () => {
     rows = (await exportInterchange(ctx, campaignId)).rows;
     expect(rows).toHaveLength(0);
     expect((await listBatches(ctx, { campaignId })).map((b) => b.status)).toEqual(['undone', 'replaced']);
-    const live = ctx.sqlite.prepare('SELECT COUNT(*) AS n FROM people WHERE deleted_at IS NULL').get() as { n: number };
+    const live = ctx.conn.sqlite.prepare('SELECT COUNT(*) AS n FROM people WHERE deleted_at IS NULL').get() as { n: number };
     expect(live.n).toBe(0);
   });
 });

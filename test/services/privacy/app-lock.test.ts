@@ -12,7 +12,7 @@ describe('app lock', () => {
   it('stores only a salted scrypt hash, locks at start and after idle time, unlocks with the password', async () => {
     expect(await lockStatus(ctx)).toEqual({ enabled: false, locked: false, idleMinutes: 10 });
     await setLockPassword(ctx, { newPassword: 'Hoa Sen 2026', idleMinutes: 5 });
-    const raw = ctx.sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(LOCK_SETTING) as string;
+    const raw = ctx.conn.sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(LOCK_SETTING) as string;
     expect(raw).not.toContain('Hoa Sen');
     expect(JSON.parse(raw)).toMatchObject({ algo: 'scrypt', N: 16384, idleMinutes: 5 });
     expect(JSON.parse(raw).hash).toMatch(/^[0-9a-f]{64}$/);
@@ -48,7 +48,7 @@ describe('app lock', () => {
     expect((await unlockApp(ctx, 'mat-khau-moi')).locked).toBe(false);
     await expect(clearLockPassword(ctx, 'sai')).rejects.toThrow(/Mật khẩu không đúng/);
     expect(await clearLockPassword(ctx, 'mat-khau-moi')).toEqual({ enabled: false, locked: false, idleMinutes: 10 });
-    const actions = ctx.sqlite.prepare("SELECT action FROM audit_log WHERE action LIKE 'lock.%' ORDER BY id").pluck().all();
+    const actions = ctx.conn.sqlite.prepare("SELECT action FROM audit_log WHERE action LIKE 'lock.%' ORDER BY id").pluck().all();
     expect(actions).toEqual(['lock.enable', 'lock.change', 'lock.disable']);
   });
 });

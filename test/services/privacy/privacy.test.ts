@@ -12,7 +12,7 @@ type Ctx = ReturnType<typeof tempContext>;
 
 function seedPerson(ctx: Ctx, name: string, nationalId: string, phone: string, donations = 2): number {
   const now = '2026-05-01T00:00:00Z';
-  const db = ctx.sqlite;
+  const db = ctx.conn.sqlite;
   if (!db.prepare('SELECT 1 FROM campaigns').get()) {
     db.prepare("INSERT INTO campaigns (name, created_at, updated_at) VALUES ('Hành trình đỏ', ?, ?)").run(now, now);
     db.prepare("INSERT INTO units (name, kind, sort_order, archived, created_at, updated_at) VALUES ('Xã Mai Pha', 'commune', 0, 0, ?, ?)").run(now, now);
@@ -64,7 +64,7 @@ describe('privacy requests', () => {
     const id = seedPerson(ctx, 'Nguyễn Thị Hồng Vân', '001190012345', '0912345678');
     const r = await correctPerson(ctx, { id, fullName: 'nguyễn  thị hồng  vân anh', phone: '0912 000 111' });
     expect(r.fullName).toBe('Nguyễn Thị Hồng Vân Anh');
-    expect(ctx.sqlite.prepare('SELECT phone, search_key FROM people WHERE id = ?').get(id)).toEqual({ phone: '0912000111', search_key: 'nguyen thi hong van anh 001190012345 0912000111' });
+    expect(ctx.conn.sqlite.prepare('SELECT phone, search_key FROM people WHERE id = ?').get(id)).toEqual({ phone: '0912000111', search_key: 'nguyen thi hong van anh 001190012345 0912000111' });
     const log = (await listAudit(ctx, { action: 'person.' })).rows;
     expect(log[0]).toMatchObject({ action: 'person.correct', entityId: id });
     expect(log[0].detail).toMatch(/họ tên, số điện thoại/);
@@ -80,16 +80,16 @@ describe('privacy requests', () => {
     await expect(erasePerson(ctx, b, 'delete')).rejects.toThrow(/đã được gộp/);
     const r = await erasePerson(ctx, a, 'delete');
     expect(r).toEqual({ mode: 'delete', people: 2, registrations: 2, donations: 3 });
-    const q = (sql: string) => ctx.sqlite.prepare(sql).pluck().get();
+    const q = (sql: string) => ctx.conn.sqlite.prepare(sql).pluck().get();
     expect(q('SELECT count(*) FROM people')).toBe(1);
     expect(q(`SELECT count(*) FROM registrations WHERE person_id <> ${other}`)).toBe(0);
     expect(q(`SELECT count(*) FROM donations WHERE person_id <> ${other}`)).toBe(0);
     expect(q('SELECT count(*) FROM person_merges')).toBe(0);
     expect(q('SELECT count(*) FROM certificate_serials WHERE person_id IS NULL AND donation_id IS NULL')).toBe(3);
-    expect(ctx.sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(ctx.conn.sqlite.pragma('foreign_key_check')).toEqual([]);
     // Nothing of the person is left anywhere in the file's tables (audit text included).
-    ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    const all = JSON.stringify(ctx.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all().map((t) => ctx.sqlite.prepare(`SELECT * FROM "${String(t)}"`).all()));
+    ctx.conn.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const all = JSON.stringify(ctx.conn.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all().map((t) => ctx.conn.sqlite.prepare(`SELECT * FROM "${String(t)}"`).all()));
     expect(all).not.toMatch(/001190012345|0912345678|Hồng Vân/);
     expect(verifyAudit(ctx)).toMatchObject({ ok: true });
   });
@@ -100,9 +100,9 @@ describe('privacy requests', () => {
     mergePeople(ctx, { survivorId: a, mergedId: b, choices: {} });
     const r = await erasePerson(ctx, a, 'anonymise');
     expect(r).toEqual({ mode: 'anonymise', people: 2, registrations: 2, donations: 3 });
-    expect(ctx.sqlite.prepare('SELECT count(*) FROM donations').pluck().get()).toBe(3);
-    expect(ctx.sqlite.prepare('SELECT count(*) FROM registrations').pluck().get()).toBe(2);
-    ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    expect(ctx.conn.sqlite.prepare('SELECT count(*) FROM donations').pluck().get()).toBe(3);
+    expect(ctx.conn.sqlite.prepare('SELECT count(*) FROM registrations').pluck().get()).toBe(2);
+    ctx.conn.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await ctx.conn.close();
     // Read the whole file as bytes (free pages included, no VACUUM): the numbers and the name are gone.
     const bytes = (await import('node:fs')).readFileSync(ctx.dbPath);
@@ -112,7 +112,7 @@ describe('privacy requests', () => {
 
   it('reads the audit log a page at a time and detects a forged entry', async () => {
     for (let i = 0; i < 7; i++) seedPerson(ctx, `Người Số ${i}`, String(1e11 + i), `09000000${i}0`);
-    const ids = ctx.sqlite.prepare('SELECT id FROM people').pluck().all() as number[];
+    const ids = ctx.conn.sqlite.prepare('SELECT id FROM people').pluck().all() as number[];
     for (const id of ids) await correctPerson(ctx, { id, address: `Địa chỉ mới ${id}` });
     const p1 = await listAudit(ctx, { page: 1, pageSize: 3 });
     const p3 = await listAudit(ctx, { page: 3, pageSize: 3 });
@@ -121,8 +121,8 @@ describe('privacy requests', () => {
     expect(p3.rows.map((r) => r.id)).toEqual([1]);
     expect(verifyAudit(ctx)).toEqual({ ok: true, brokenAt: null, count: 7 });
     // Someone edits the file behind the app's back (the triggers are dropped first).
-    ctx.sqlite.exec('DROP TRIGGER audit_log_no_update');
-    ctx.sqlite.prepare("UPDATE audit_log SET detail = 'đã sửa' WHERE id = 4").run();
+    ctx.conn.sqlite.exec('DROP TRIGGER audit_log_no_update');
+    ctx.conn.sqlite.prepare("UPDATE audit_log SET detail = 'đã sửa' WHERE id = 4").run();
     expect(verifyAudit(ctx)).toEqual({ ok: false, brokenAt: 4, count: 4 });
   });
 });

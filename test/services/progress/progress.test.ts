@@ -42,7 +42,7 @@ describe('progress', () => {
     // A row in a list that was later undone does not count.
     const gone = addPerson(ctx, { name: 'Phạm Văn Gỡ' });
     addRegistration(ctx, { personId: gone, campaignId: c.id, unitId: youth.id, file: 'ds-huy.xlsx' });
-    ctx.sqlite.prepare("UPDATE import_batches SET status = 'undone' WHERE file_name = 'ds-huy.xlsx'").run();
+    ctx.conn.sqlite.prepare("UPDATE import_batches SET status = 'undone' WHERE file_name = 'ds-huy.xlsx'").run();
     return { c, ward, village, youth, police, wardPeople, wardRegs, youthPeople, dupOfA, v1 };
   }
 
@@ -74,9 +74,9 @@ describe('progress', () => {
     const third = addPerson(ctx, { name: 'Nguyễn Văn A' });
     addRegistration(ctx, { personId: third, campaignId: s.c.id, unitId: s.police.id });
     // dupOfA → third → wardPeople[0], registrations left where they were (not moved)
-    ctx.sqlite.prepare('UPDATE people SET merged_into = ? WHERE id = ?').run(third, s.dupOfA);
-    ctx.sqlite.prepare('UPDATE people SET merged_into = ? WHERE id = ?').run(s.wardPeople[0], third);
-    ctx.sqlite.prepare("UPDATE people SET deleted_at = '2026-05-05' WHERE id = ?").run(s.youthPeople[2]);
+    ctx.conn.sqlite.prepare('UPDATE people SET merged_into = ? WHERE id = ?').run(third, s.dupOfA);
+    ctx.conn.sqlite.prepare('UPDATE people SET merged_into = ? WHERE id = ?').run(s.wardPeople[0], third);
+    ctx.conn.sqlite.prepare("UPDATE people SET deleted_at = '2026-05-05' WHERE id = ?").run(s.youthPeople[2]);
     const p = await getProgress(ctx, { campaignId: s.c.id });
     expect(p.total).toMatchObject({ registered: 9, afterDuplicates: 7 });
     expect(p.rows.find((r) => r.unitId === s.police.id)).toMatchObject({ registered: 1, afterDuplicates: 0, listReceived: true });
@@ -97,7 +97,7 @@ describe('progress', () => {
 
   it('exports the table to Excel with the figures and a total row', async () => {
     const s = await scenario();
-    await ctx.sqlite.prepare('UPDATE units SET name = ? WHERE id = ?').run('+Đội xung kích', s.police.id);
+    await ctx.conn.sqlite.prepare('UPDATE units SET name = ? WHERE id = ?').run('+Đội xung kích', s.police.id);
     const f = await exportProgressExcel(ctx, { campaignId: s.c.id });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(f.dataBase64, 'base64') as unknown as ArrayBuffer);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { needsCollapse } from '../../../shared/domain/import/cells';
 import { decodeLegacyText, decodeTcvn3, decodeVni } from '../../../shared/domain/import/legacy-encoding';
 import { normalizeNationalId, normalizePhone } from '../../../shared/domain/import/ids-phones';
 import { normalizeBirthDate, excelSerialToIso } from '../../../shared/domain/import/dates';
@@ -129,5 +131,18 @@ describe('numbers exported as text', () => {
     expect(normalizeNationalId('CCCD: 001090012345').value).toBe('001090012345');
     expect(normalizePhone('912345678.0').value).toBe('0912345678');
     expect(normalizePhone('0912345678 (Zalo)').value).toBe('0912345678');
+  });
+});
+
+describe('needsCollapse', () => {
+  const REGEX = /\s\s|^\s|\s$|[\t\n\r\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
+  it('agrees with the regular expression it replaces on any text', () => {
+    const unit = fc.constantFrom('a', 'ễ', 'Đ', '1', ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u200b', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085', '\u180e', '\u0301', '\ud83d\ude00');
+    fc.assert(fc.property(fc.string({ unit, maxLength: 8 }), (s) => needsCollapse(s) === REGEX.test(s)), { numRuns: 20_000 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 8 }), (s) => needsCollapse(s) === REGEX.test(s)), { numRuns: 20_000 });
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `a${ch}`, `${ch}a`, `a${ch}b`, `a ${ch}b`]) expect(needsCollapse(s), `U+${c.toString(16)} in ${JSON.stringify(s)}`).toBe(REGEX.test(s));
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../../context';
+import { sql, statement } from '../../../db/query';
 import { loadRootResolver } from '../../people/survivors';
 
 /** One person of a campaign after merges, with the unit that got the credit and the other units that listed them. */
@@ -15,22 +16,24 @@ export interface CampaignPerson {
   walkIn: boolean;
 }
 
+type RegRow = { id: number; person_id: number; unit_id: number | null; credited: number; batch_id: number | null; source_file: string | null; walk_in: number };
+
+const campaignRegistrations = statement<{ campaignId: number }, RegRow>(
+  (p) => sql<RegRow>`SELECT r.id, r.person_id, r.unit_id, r.credited, r.batch_id, r.source_file, (r.raw LIKE '%"walkIn":true%') AS walk_in FROM registrations r
+       JOIN people p ON p.id = r.person_id
+       LEFT JOIN import_batches b ON b.id = r.batch_id
+       WHERE r.campaign_id = ${p.campaignId} AND r.status = 'active' AND p.deleted_at IS NULL AND (r.batch_id IS NULL OR b.status = 'committed')
+       ORDER BY r.id`,
+);
+
 /**
  * The campaign's people after duplicates, under the same rules as the progress figures
  * (electron/services/progress/unit-results.ts): active registrations of committed lists, people not
  * deleted, each person taken to the survivor with `loadRootResolver` (people/survivors.ts).
  */
 export function campaignPeople(ctx: ServiceContext, campaignId: number): Map<number, CampaignPerson> {
-  const resolve = loadRootResolver(ctx.sqlite);
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT r.id, r.person_id, r.unit_id, r.credited, r.batch_id, r.source_file, (r.raw LIKE '%"walkIn":true%') AS walk_in FROM registrations r
-       JOIN people p ON p.id = r.person_id
-       LEFT JOIN import_batches b ON b.id = r.batch_id
-       WHERE r.campaign_id = ? AND r.status = 'active' AND p.deleted_at IS NULL AND (r.batch_id IS NULL OR b.status = 'committed')
-       ORDER BY r.id`,
-    )
-    .all(campaignId) as { id: number; person_id: number; unit_id: number | null; credited: number; batch_id: number | null; source_file: string | null; walk_in: number }[];
+  const resolve = loadRootResolver(ctx);
+  const rows = ctx.data.read.all(campaignRegistrations, { campaignId });
   const out = new Map<number, CampaignPerson & { credited: boolean; units: (number | null)[]; creditedUnits: (number | null)[] }>();
   for (const r of rows) {
     const root = resolve(r.person_id);

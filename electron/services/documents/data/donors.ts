@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
 import type { ServiceContext } from '../../context';
+import type { Reader } from '../../../db/data';
+import { q, sql, statement } from '../../../db/query';
 import { compareVietnameseNames, compareVietnameseText } from '../../../../shared/domain/names';
 import { loadRootResolver } from '../../people/survivors';
 import { campaignPeople } from './campaign-people';
@@ -14,9 +15,10 @@ interface UnitInfo {
   order: number;
 }
 
-async function unitMap(ctx: ServiceContext): Promise<Map<number, UnitInfo>> {
-  const rows = await ctx.db.selectFrom('units').select(['id', 'name', 'sort_order']).execute();
-  return new Map(rows.map((r) => [r.id, { name: r.name, order: r.sort_order }]));
+const unitRows = statement<void, { id: number; name: string; sort_order: number }>(() => q.selectFrom('units').select(['id', 'name', 'sort_order']));
+
+function unitMap(r: Reader): Map<number, UnitInfo> {
+  return new Map(r.all(unitRows).map((u) => [u.id, { name: u.name, order: u.sort_order }]));
 }
 
 /** Units in their order, then by name; lines without a unit last. */
@@ -44,23 +46,26 @@ export interface DonorLine {
   walkIn: boolean;
 }
 
+type DonatedRow = { donation_id: number; person_id: number; volume_ml: number | null; donated_on: string; facility: string | null; reg_unit: number | null };
+const donatedRows = statement<{ campaignId: number }, DonatedRow>(
+  (p) => sql<DonatedRow>`
+    SELECT d.id AS donation_id, d.person_id, d.volume_ml, d.donated_on, d.facility,
+           (SELECT r.unit_id FROM registrations r WHERE r.id = d.registration_id) AS reg_unit
+    FROM donations d WHERE d.campaign_id = ${p.campaignId} AND d.outcome = 'donated'`,
+);
+
 /**
  * Everyone who donated in the campaign (one line per donation, people after merges), by unit order
  * then the Vietnamese name order. A donation counts for the unit the person is credited to, else
  * the unit of the registration it was recorded against — the progress figures' rule.
  */
 export async function donatedInCampaign(ctx: ServiceContext, campaignId: number): Promise<DonorLine[]> {
-  const resolve = loadRootResolver(ctx.sqlite);
+  const resolve = loadRootResolver(ctx);
   const people = campaignPeople(ctx, campaignId);
-  const units = await unitMap(ctx);
-  const { rows } = await sql<{
-    donation_id: number; person_id: number; volume_ml: number | null; donated_on: string; facility: string | null; reg_unit: number | null;
-  }>`
-    SELECT d.id AS donation_id, d.person_id, d.volume_ml, d.donated_on, d.facility,
-           (SELECT r.unit_id FROM registrations r WHERE r.id = d.registration_id) AS reg_unit
-    FROM donations d WHERE d.campaign_id = ${campaignId} AND d.outcome = 'donated'`.execute(ctx.db);
+  const units = unitMap(ctx.data.read);
+  const rows = ctx.data.read.all(donatedRows, { campaignId });
   const roots = [...new Set(rows.map((r) => resolve(r.person_id)))];
-  const persons = await personRows(ctx, roots);
+  const persons = personRows(ctx.data.read, roots);
   const lines: DonorLine[] = [];
   for (const r of rows) {
     const root = resolve(r.person_id);
@@ -83,18 +88,15 @@ interface PersonRow {
   address: string | null; workplace: string | null;
 }
 
-async function personRows(ctx: ServiceContext, ids: number[]): Promise<Map<number, PersonRow>> {
+function personRows(r: Reader, ids: number[]): Map<number, PersonRow> {
   const out = new Map<number, PersonRow>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     if (!chunk.length) continue;
-    const rows = await ctx.db
-      .selectFrom('people')
-      .select(['id', 'full_name', 'gender', 'birth_date', 'national_id', 'phone', 'address', 'workplace'])
-      .where('id', 'in', chunk)
-      .where('deleted_at', 'is', null)
-      .execute();
-    for (const r of rows) out.set(r.id, r as PersonRow);
+    const rows = r.all(
+      q.selectFrom('people').select(['id', 'full_name', 'gender', 'birth_date', 'national_id', 'phone', 'address', 'workplace']).where('id', 'in', chunk).where('deleted_at', 'is', null),
+    );
+    for (const x of rows) out.set(x.id, x);
   }
   return out;
 }
@@ -131,8 +133,8 @@ export async function registrantsInCampaign(
   opts: { includeWalkIns?: boolean; eachCreditedUnit?: boolean } = {},
 ): Promise<RegistrantLine[]> {
   const people = [...campaignPeople(ctx, campaignId).values()].filter((p) => opts.includeWalkIns !== false || !p.walkIn);
-  const units = await unitMap(ctx);
-  const persons = await personRows(ctx, people.map((p) => p.personId));
+  const units = unitMap(ctx.data.read);
+  const persons = personRows(ctx.data.read, people.map((p) => p.personId));
   const lines: RegistrantLine[] = [];
   for (const cp of people) {
     const p = persons.get(cp.personId);
@@ -180,7 +182,7 @@ export async function eligibleAgainDonors(
 ): Promise<{ asOf: string; donors: EligibleDonor[] }> {
   const { asOf, items } = await eligibleDonors(ctx, { campaignId: args.campaignId, unitId: args.unitId ?? null, asOf: args.asOf ?? null });
   const unitOf = new Map(registry(ctx).map((p) => [p.id, p.unitId]));
-  const units = await unitMap(ctx);
+  const units = unitMap(ctx.data.read);
   const donors: EligibleDonor[] = items.map((p) => {
     const unitId = unitOf.get(p.id) ?? null;
     const u = unitId !== null ? units.get(unitId) : undefined;

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { ServiceContext } from '../../context';
+import { q, sql } from '../../../db/query';
 import { compareVietnameseText as compareVietnamese } from '../../../../shared/domain/names';
 
 export interface UnitResult {
@@ -18,7 +18,7 @@ export interface UnitResult {
  * registrations, donations (donated / deferred) counted for the unit.
  */
 export async function unitResults(ctx: ServiceContext, campaignId: number): Promise<UnitResult[]> {
-  const { rows } = await sql<{ id: number; name: string; sort_order: number; qr: number | null; qb: number | null; reg: number; don: number; def: number; ml: number | null }>`
+  const rows = ctx.data.read.all(sql<{ id: number; name: string; sort_order: number; qr: number | null; qb: number | null; reg: number; don: number; def: number; ml: number | null }>`
     WITH q AS (
       SELECT unit_id,
         CASE WHEN SUM(month = 0) > 0 THEN SUM(CASE WHEN month = 0 THEN registrants END) ELSE SUM(registrants) END AS qr,
@@ -43,15 +43,14 @@ export async function unitResults(ctx: ServiceContext, campaignId: number): Prom
     )
     SELECT u.id, u.name, u.sort_order, q.qr, q.qb, COALESCE(reg.n, 0) AS reg, COALESCE(dagg.don, 0) AS don, COALESCE(dagg.def, 0) AS def, dagg.ml
     FROM units u LEFT JOIN q ON q.unit_id = u.id LEFT JOIN reg ON reg.unit_id = u.id LEFT JOIN dagg ON dagg.unit_id = u.id
-    WHERE q.unit_id IS NOT NULL OR reg.n IS NOT NULL OR dagg.unit_id IS NOT NULL`.execute(ctx.db);
+    WHERE q.unit_id IS NOT NULL OR reg.n IS NOT NULL OR dagg.unit_id IS NOT NULL`);
   return rows
     .sort((a, b) => a.sort_order - b.sort_order || compareVietnamese(a.name, b.name))
     .map((r) => ({ unitId: r.id, name: r.name, quotaRegistrants: r.qr, quotaBloodUnits: r.qb, registrants: r.reg, donated: r.don, deferred: r.def, volumeMl: r.ml ?? 0 }));
 }
 
 export async function unitName(ctx: ServiceContext, unitId: number): Promise<string | null> {
-  const r = await ctx.db.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirst();
-  return r?.name ?? null;
+  return ctx.data.read.value(q.selectFrom('units').select('name').where('id', '=', unitId)) ?? null;
 }
 
 export interface MonthlyQuota {
@@ -63,13 +62,14 @@ export interface MonthlyQuota {
 
 /** Quotas split by month (seeds/001: units × May–Aug), in unit order; empty when the campaign has none. */
 export async function monthlyQuotas(ctx: ServiceContext, campaignId: number): Promise<{ months: number[]; units: MonthlyQuota[] }> {
-  const rows = await ctx.db
-    .selectFrom('quotas as q')
-    .innerJoin('units as u', 'u.id', 'q.unit_id')
-    .select(['q.unit_id', 'u.name', 'u.sort_order', 'q.month', 'q.blood_units', 'q.registrants'])
-    .where('q.campaign_id', '=', campaignId)
-    .where('q.month', '>', 0)
-    .execute();
+  const rows = ctx.data.read.all(
+    q
+      .selectFrom('quotas as q')
+      .innerJoin('units as u', 'u.id', 'q.unit_id')
+      .select(['q.unit_id', 'u.name', 'u.sort_order', 'q.month', 'q.blood_units', 'q.registrants'])
+      .where('q.campaign_id', '=', campaignId)
+      .where('q.month', '>', 0),
+  );
   const months = [...new Set(rows.map((r) => r.month))].sort((a, b) => a - b);
   const by = new Map<number, MonthlyQuota & { order: number }>();
   for (const r of rows) {
