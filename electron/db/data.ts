@@ -2,6 +2,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
 import type { CompiledQuery } from 'kysely';
 import { Param, Statement, q, sql, statement, type Query } from './query';
+import { TxRecord, targetOf, type TableChange, type Target } from './change-record';
+
+export type { TableChange };
 
 /**
  * The one way into the database. Every service reads through a `Reader` and writes through a `Writer`
@@ -14,13 +17,6 @@ import { Param, Statement, q, sql, statement, type Query } from './query';
  * A reader runs only statements that do not write (SQLite's own `readonly` flag on the prepared
  * statement), so "read" and "write" are different types and different checks.
  */
-
-/** Rows one transaction changed in one table, by kind. */
-export interface TableChange {
-  table: string;
-  op: 'insert' | 'update' | 'delete';
-  rows: number;
-}
 
 /**
  * What the action being run (an IPC channel, a CLI command) does at the end of each of its
@@ -38,49 +34,15 @@ export function runInActionScope<T>(scope: ActionScope, fn: () => T): T {
   return scopes.run(scope, fn);
 }
 
-/** The table a statement changes, and the key its count goes under. */
-interface Target {
-  table: string;
-  op: TableChange['op'];
-  key: string;
-}
-
-const TARGET = /^\s*(?:with\b[\s\S]*?\)\s*)?(insert|replace|update|delete)\s+(?:or\s+\w+\s+)?(?:into\s+|from\s+)?["`]?(\w+)/i;
-
-/** Statement text → the table it changes ("INSERT INTO x", "UPDATE x", "DELETE FROM x"), or null. */
-function targetOf(sql: string): Target | null {
-  const m = TARGET.exec(sql);
-  if (!m) return null;
-  const verb = m[1].toLowerCase();
-  const op: TableChange['op'] = verb === 'update' ? 'update' : verb === 'delete' ? 'delete' : 'insert';
-  const table = m[2].toLowerCase();
-  return { table, op, key: `${op} ${table}` };
-}
-
-/** The changes of one transaction (shared by its savepoints). */
-class TxRecord {
-  readonly counts = new Map<string, TableChange>();
-  audited = false;
-  add(t: Target, rows: number): void {
-    if (rows <= 0) return;
-    if (t.table === 'audit_log') {
-      this.audited = true;
-      return;
-    }
-    const c = this.counts.get(t.key);
-    if (c) c.rows += rows;
-    else this.counts.set(t.key, { table: t.table, op: t.op, rows });
-  }
-}
-
 export interface RunResult {
   changes: number;
   lastInsertRowid: number;
 }
 
-/** A query: a kysely builder or `sql` template (compiled each call), or a `Statement` compiled once. */
+/** A Statement's arguments: none for a Statement<void>. */
 type Args<P> = [P] extends [void] ? [] : [args: P];
 
+/** Each method takes a kysely builder or `sql` template (compiled each call), or a `Statement` compiled once. */
 export interface Reader {
   /** Every row. */
   all<R>(query: Query<R>): R[];
