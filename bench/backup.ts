@@ -8,7 +8,16 @@ import { createAppContext } from '../electron/services/create-context';
 import { autoBackup } from '../electron/services/backup/auto-backup';
 import { restoreDatabaseFile } from '../electron/services/backup/restore';
 import { checkDatabaseAtStart } from '../electron/services/backup/health';
+import { insertPerson } from '../electron/services/people/write-person';
+import { q, statement } from '../electron/db/query';
 import { row, timeIt, type BenchRow } from './types';
+
+const insR = statement<{ id: number; row: number; raw: string; now: string }>((p) =>
+  q.insertInto('registrations').values({ person_id: p.id, campaign_id: 1, source_file: 'ds.xlsx', source_row: p.row, raw: p.raw, created_at: p.now }),
+);
+const insD = statement<{ id: number; now: string }>((p) =>
+  q.insertInto('donations').values({ person_id: p.id, campaign_id: 1, donated_on: '2026-05-20', outcome: 'donated', volume_ml: 350, created_at: p.now }),
+);
 
 export async function run(): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'giot-hong-bench-backup-'));
@@ -17,17 +26,15 @@ export async function run(): Promise<BenchRow[]> {
     const ctx = createAppContext(dbPath);
     const now = '2026-05-01T00:00:00Z';
     const db = ctx.conn.sqlite;
-    db.prepare("INSERT INTO campaigns (name, created_at, updated_at) VALUES ('Đợt 1', ?, ?)").run(now, now);
-    const p = db.prepare('INSERT INTO people (full_name, search_key, birth_date, national_id, phone, address, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    const r = db.prepare("INSERT INTO registrations (person_id, campaign_id, source_file, source_row, raw, created_at) VALUES (?, 1, 'ds.xlsx', ?, ?, ?)");
-    const d = db.prepare("INSERT INTO donations (person_id, campaign_id, donated_on, outcome, volume_ml, created_at) VALUES (?, 1, '2026-05-20', 'donated', 350, ?)");
-    db.transaction(() => {
+    // People are added by the people module (its search key), each with a registration, every other one a donation.
+    ctx.data.write((w) => {
+      w.run(q.insertInto('campaigns').values({ name: 'Đợt 1', created_at: now, updated_at: now }));
       for (let i = 0; i < 100_000; i++) {
-        const id = Number(p.run(`Nguyễn Văn Số ${i}`, `nguyen van so ${i}`, '1990-01-01', String(1e11 + i), `09${String(i).padStart(8, '0')}`, `Khối ${i % 20}, phường Vĩnh Trại`, now, now).lastInsertRowid);
-        r.run(id, i + 3, JSON.stringify({ 'Họ tên': `Nguyễn Văn Số ${i}`, 'Địa chỉ': `Khối ${i % 20}` }), now);
-        if (i % 2 === 0) d.run(id, now);
+        const id = insertPerson(w, { full_name: `Nguyễn Văn Số ${i}`, birth_date: '1990-01-01', national_id: String(1e11 + i), phone: `09${String(i).padStart(8, '0')}`, address: `Khối ${i % 20}, phường Vĩnh Trại` }, now);
+        w.run(insR, { id, row: i + 3, raw: JSON.stringify({ 'Họ tên': `Nguyễn Văn Số ${i}`, 'Địa chỉ': `Khối ${i % 20}` }), now });
+        if (i % 2 === 0) w.run(insD, { id, now });
       }
-    })();
+    });
     db.pragma('wal_checkpoint(TRUNCATE)');
     const size = fs.statSync(dbPath).size;
     const backup = await timeIt(() => autoBackup(ctx, 'import'));

@@ -9,7 +9,8 @@ import { createAppContext } from '../electron/services/create-context';
 import { saveOffice } from '../electron/services/settings/office';
 import { generateDocument, countPdfPages } from '../electron/services/documents/generate';
 import { renderPdf } from '../electron/services/documents/pdf/render';
-import { foldVietnamese } from '../shared/domain/text';
+import { insertPerson } from '../electron/services/people/write-person';
+import { q } from '../electron/db/query';
 import { peakMemory, row, timeIt, type BenchRow } from './types';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Nông', 'Triệu', 'Lương'];
@@ -30,29 +31,27 @@ export async function run(): Promise<BenchRow[]> {
       officeName: 'Ban Chỉ đạo vận động hiến máu tình nguyện thành phố', parentBody: 'UBND thành phố Lạng Sơn', placeName: 'Lạng Sơn',
       signerName: 'Nguyễn Thị Hồng Vân', signerTitle: 'Phó Chủ tịch UBND', signerAuthority: 'KT.', docSuffix: 'BCĐ',
     });
-    const db = ctx.conn.sqlite;
     const at = '2026-05-01T00:00:00.000Z';
     const support = JSON.stringify({ gift: { 250: 100000, 350: 150000, 450: 180000 }, travel: 50000, meal: 30000 });
-    const mk = (name: string) => Number(db.prepare("INSERT INTO campaigns (name, donation_dates, support, blood_facility, created_at, updated_at) VALUES (?, '[\"2026-06-17\"]', ?, 'Bệnh viện Đa khoa tỉnh', ?, ?)").run(name, support, at, at).lastInsertRowid);
-    const certCampaign = mk('Đợt 1 năm 2026');
-    const listCampaign = mk('Đợt 2 năm 2026');
     const units: number[] = [];
-    const insP = db.prepare('INSERT INTO people (full_name, search_key, gender, birth_date, national_id, address, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)');
-    const insR = db.prepare('INSERT INTO registrations (person_id, campaign_id, unit_id, created_at) VALUES (?,?,?,?)');
-    const insD = db.prepare("INSERT INTO donations (person_id, campaign_id, registration_id, donated_on, outcome, volume_ml, created_at) VALUES (?,?,?,'2026-06-17','donated',?,?)");
-    db.transaction(() => {
-      for (let u = 0; u < 30; u++) units.push(Number(db.prepare("INSERT INTO units (name, kind, sort_order, created_at, updated_at) VALUES (?, 'agency', ?, ?, ?)").run(`Đơn vị số ${u + 1} phường Tam Thanh`, u, at, at).lastInsertRowid));
+    // People are added by the people module (its search key), each with a registration and a donation.
+    const [certCampaign, listCampaign] = ctx.data.write((w) => {
+      const mk = (name: string) => w.run(q.insertInto('campaigns').values({ name, donation_dates: '["2026-06-17"]', support, blood_facility: 'Bệnh viện Đa khoa tỉnh', created_at: at, updated_at: at })).lastInsertRowid;
+      const certCampaign = mk('Đợt 1 năm 2026');
+      const listCampaign = mk('Đợt 2 năm 2026');
+      for (let u = 0; u < 30; u++) units.push(w.run(q.insertInto('units').values({ name: `Đơn vị số ${u + 1} phường Tam Thanh`, kind: 'agency', sort_order: u, created_at: at, updated_at: at })).lastInsertRowid);
       const add = (campaignId: number, n: number) => {
         for (let i = 0; i < n; i++) {
           const name = `${FAMILY[i % 12]} ${MIDDLE[(i * 7) % 9]} ${GIVEN[(i * 5) % 14]}`;
-          const pid = Number(insP.run(name, foldVietnamese(name), i % 2 ? 'F' : 'M', `${1970 + (i % 35)}-03-04`, `0010900${String(i).padStart(5, '0')}`, 'Phường Tam Thanh, Lạng Sơn', at, at).lastInsertRowid);
-          const rid = Number(insR.run(pid, campaignId, units[i % 30], at).lastInsertRowid);
-          insD.run(pid, campaignId, rid, [250, 350, 450][i % 3], at);
+          const pid = insertPerson(w, { full_name: name, gender: i % 2 ? 'F' : 'M', birth_date: `${1970 + (i % 35)}-03-04`, national_id: `0010900${String(i).padStart(5, '0')}`, address: 'Phường Tam Thanh, Lạng Sơn' }, at);
+          const rid = w.run(q.insertInto('registrations').values({ person_id: pid, campaign_id: campaignId, unit_id: units[i % 30], created_at: at })).lastInsertRowid;
+          w.run(q.insertInto('donations').values({ person_id: pid, campaign_id: campaignId, registration_id: rid, donated_on: '2026-06-17', outcome: 'donated', volume_ml: ([250, 350, 450] as const)[i % 3], created_at: at }));
         }
       };
       add(certCampaign, 1000);
       add(listCampaign, 2000);
-    })();
+      return [certCampaign, listCampaign];
+    });
 
     await barePages(2); // warm up fonts once so both sides start equal
     const rows: BenchRow[] = [];

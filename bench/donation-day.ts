@@ -9,6 +9,9 @@ import { searchCheckin } from '../electron/services/donation-day/search';
 import { getProgress } from '../electron/services/progress/progress';
 import { searchDonors } from '../electron/services/donors/search-donors';
 import { foldVietnamese } from '../shared/domain/text';
+import { insertPerson } from '../electron/services/people/write-person';
+import { linkMerged } from '../electron/services/people/merge-links';
+import { q, statement } from '../electron/db/query';
 import { row, timeIt, type BenchRow } from './types';
 
 const FAMILY = ['Nguyễn', 'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Lý', 'Nông', 'Hà', 'Triệu', 'Lương'];
@@ -19,6 +22,13 @@ let seed = 424242;
 const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
 const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 10)).join('');
+
+const insR = statement<{ pid: number; campaignId: number; unitId: number; file: string; rowNo: number; day: string }>((p) =>
+  q.insertInto('registrations').values({ person_id: p.pid, campaign_id: p.campaignId, unit_id: p.unitId, source_file: p.file, source_sheet: 'DS', source_row: p.rowNo, credited: 1, created_at: p.day }),
+);
+const insD = statement<{ pid: number; campaignId: number; rid: number; outcome: 'donated' | 'deferred'; at: string }>((p) =>
+  q.insertInto('donations').values({ person_id: p.pid, campaign_id: p.campaignId, registration_id: p.rid, donated_on: '2026-06-17', outcome: p.outcome, volume_ml: 350, created_at: p.at }),
+);
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -33,33 +43,30 @@ export async function run(): Promise<BenchRow[]> {
     const db = ctx.conn.sqlite;
     db.pragma('synchronous = OFF');
     const at = '2026-05-01T00:00:00.000Z';
-    const campaignId = Number(db.prepare("INSERT INTO campaigns (name, donation_dates, created_at, updated_at) VALUES ('Bench', '[\"2026-06-17\"]', ?, ?)").run(at, at).lastInsertRowid);
     const units: number[] = [];
-    const insU = db.prepare("INSERT INTO units (name, kind, created_at, updated_at) VALUES (?, 'agency', ?, ?)");
-    const insQ = db.prepare('INSERT INTO quotas (campaign_id, unit_id, month, registrants, blood_units) VALUES (?,?,0,?,?)');
-    const insP = db.prepare('INSERT INTO people (full_name, search_key, birth_date, national_id, phone, created_at, updated_at) VALUES (?,?,?,?,?,?,?)');
-    const insR = db.prepare('INSERT INTO registrations (person_id, campaign_id, unit_id, source_file, source_sheet, source_row, credited, created_at) VALUES (?,?,?,?,?,?,1,?)');
-    const insD = db.prepare("INSERT INTO donations (person_id, campaign_id, registration_id, donated_on, outcome, volume_ml, created_at) VALUES (?,?,?,'2026-06-17',?,?,?)");
     const sample: { name: string; phone: string; id: string }[] = [];
-    db.transaction(() => {
+    // People are added by the people module (its search key), the 2% duplicates linked by it too.
+    const campaignId = ctx.data.write((w) => {
+      const campaignId = w.run(q.insertInto('campaigns').values({ name: 'Bench', donation_dates: '["2026-06-17"]', created_at: at, updated_at: at })).lastInsertRowid;
       for (let u = 0; u < 40; u++) {
-        units.push(Number(insU.run(`Đơn vị ${u + 1}`, at, at).lastInsertRowid));
-        insQ.run(campaignId, units[u], Math.round(N / 40), Math.round(N / 80));
+        units.push(w.run(q.insertInto('units').values({ name: `Đơn vị ${u + 1}`, kind: 'agency', created_at: at, updated_at: at })).lastInsertRowid);
+        w.run(q.insertInto('quotas').values({ campaign_id: campaignId, unit_id: units[u], month: 0, registrants: Math.round(N / 40), blood_units: Math.round(N / 80) }));
       }
       let prev = 0;
       for (let i = 0; i < N; i++) {
         const name = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
         const phone = `09${digits(8)}`;
         const id = `0${digits(11)}`;
-        const pid = Number(insP.run(name, foldVietnamese(name), String(1970 + Math.floor(rnd() * 35)), id, phone, at, at).lastInsertRowid);
+        const pid = insertPerson(w, { full_name: name, birth_date: String(1970 + Math.floor(rnd() * 35)), national_id: id, phone }, at);
         const day = `2026-05-${String(1 + (i % 28)).padStart(2, '0')}T03:00:00.000Z`;
-        const rid = Number(insR.run(pid, campaignId, units[i % 40], `ds-${i % 40}.xlsx`, 'DS', 5 + Math.floor(i / 40), day).lastInsertRowid);
-        if (rnd() < 0.6) insD.run(pid, campaignId, rid, rnd() < 0.9 ? 'donated' : 'deferred', 350, at);
-        if (i % 50 === 49 && prev) db.prepare('UPDATE people SET merged_into = ? WHERE id = ?').run(prev, pid);
+        const rid = w.run(insR, { pid, campaignId, unitId: units[i % 40], file: `ds-${i % 40}.xlsx`, rowNo: 5 + Math.floor(i / 40), day }).lastInsertRowid;
+        if (rnd() < 0.6) w.run(insD, { pid, campaignId, rid, outcome: rnd() < 0.9 ? 'donated' : 'deferred', at });
+        if (i % 50 === 49 && prev) linkMerged(w, pid, prev, at);
         prev = pid;
         if (i % 997 === 0) sample.push({ name, phone, id });
       }
-    })();
+      return campaignId;
+    });
     db.pragma('synchronous = FULL');
 
     const queries: string[] = [];

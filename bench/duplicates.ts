@@ -8,6 +8,9 @@ import { createAppContext } from '../electron/services/create-context';
 import { matchCampaign, matchNewPeople } from '../electron/services/duplicates/find-candidates';
 import { foldVietnamese } from '../shared/domain/text';
 import type { JobControl } from '../electron/services/jobs/job-runner';
+import { insertPerson } from '../electron/services/people/write-person';
+import type { Writer } from '../electron/db/data';
+import { q, statement } from '../electron/db/query';
 import { peakMemory, row, timeIt, type BenchRow } from './types';
 
 const FAMILY = ['Nguyễn', 'Nguyễn', 'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Nông', 'Lăng', 'Vi', 'Lương', 'Hà', 'Triệu', 'Mã', 'Chu', 'Lành', 'Lục', 'Hứa'];
@@ -46,6 +49,10 @@ function variant(p: Person): Person {
   return v;
 }
 
+const insR = statement<{ personId: number; campaignId: number; file: string; rowNo: number; at: string }>((p) =>
+  q.insertInto('registrations').values({ person_id: p.personId, campaign_id: p.campaignId, source_file: p.file, source_sheet: 'DS', source_row: p.rowNo, created_at: p.at }),
+);
+
 const noYieldCtl = (): JobControl => ({ report() {}, checkCancelled() {}, signal: new AbortController().signal });
 
 export async function run(): Promise<BenchRow[]> {
@@ -58,37 +65,36 @@ export async function run(): Promise<BenchRow[]> {
     db.pragma('synchronous = OFF');
     db.pragma('cache_size = -262144'); // 256 MB page cache while generating
     const at = '2026-05-01T00:00:00.000Z';
-    const insC = db.prepare('INSERT INTO campaigns (name, created_at, updated_at) VALUES (?,?,?)');
-    const registry = Number(insC.run('Đợt cũ (sổ đăng ký)', at, at).lastInsertRowid);
-    const fresh = Number(insC.run('Đợt mới', at, at).lastInsertRowid);
-    const insP = db.prepare('INSERT INTO people (full_name, search_key, gender, birth_date, national_id, phone, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)');
-    const insR = db.prepare('INSERT INTO registrations (person_id, campaign_id, source_file, source_sheet, source_row, created_at) VALUES (?,?,?,?,?,?)');
-    const add = (p: Person, campaign: number, file: string, rowNo: number) => {
-      const id = Number(insP.run(p.name, [foldVietnamese(p.name), p.id ?? '', p.phone ?? ''].filter(Boolean).join(' '), p.gender, p.birth, p.id, p.phone, at, at).lastInsertRowid);
-      insR.run(id, campaign, file, 'DS', rowNo, at);
+    const campaign = (name: string) => ctx.data.write((w) => w.run(q.insertInto('campaigns').values({ name, created_at: at, updated_at: at })).lastInsertRowid);
+    const registry = campaign('Đợt cũ (sổ đăng ký)');
+    const fresh = campaign('Đợt mới');
+    // People are added by the people module (its search key), each with one registration.
+    const add = (w: Writer, p: Person, campaignId: number, file: string, rowNo: number) => {
+      const id = insertPerson(w, { full_name: p.name, gender: p.gender, birth_date: p.birth, national_id: p.id, phone: p.phone }, at);
+      w.run(insR, { personId: id, campaignId, file, rowNo, at });
       return id;
     };
     const gen = await timeIt(() =>
-      db.transaction(() => {
+      ctx.data.write((w) => {
         const recent: Person[] = [];
         for (let i = 0; i < N; i++) {
           const p = rnd() < 0.02 && recent.length ? variant(pick(recent)) : person();
           if (recent.length < 5000) recent.push(p);
           else recent[Math.floor(rnd() * 5000)] = p;
-          add(p, registry, `list-${Math.floor(i / 500)}.xlsx`, (i % 500) + 2);
+          add(w, p, registry, `list-${Math.floor(i / 500)}.xlsx`, (i % 500) + 2);
         }
-      })(),
+      }),
     );
     const known = db.prepare('SELECT full_name, gender, birth_date, national_id, phone FROM people ORDER BY random() LIMIT 100').all() as { full_name: string; gender: 'M' | 'F'; birth_date: string; national_id: string | null; phone: string | null }[];
-    const newIds = db.transaction(() => {
+    const newIds = ctx.data.write((w) => {
       const ids: number[] = [];
       for (let i = 0; i < LIST; i++) {
         const k = known[i];
         const p = k && i < 100 ? variant({ name: k.full_name, gender: k.gender, birth: k.birth_date, id: k.national_id, phone: k.phone }) : person();
-        ids.push(add(p, fresh, 'moi.xlsx', i + 2));
+        ids.push(add(w, p, fresh, 'moi.xlsx', i + 2));
       }
       return ids;
-    })();
+    });
     db.pragma('synchronous = FULL');
     db.pragma('cache_size = -2000');
     console.error(`  generated ${N.toLocaleString('en')} people in ${(gen.ms / 1000).toFixed(1)} s`);

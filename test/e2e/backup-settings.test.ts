@@ -3,6 +3,9 @@ import Database from '../../electron/db/sqlite-driver';
 import fs from 'node:fs';
 import path from 'node:path';
 import { completeFirstRun, launchApp, type E2eApp } from './harness';
+import { createData } from '../../electron/db/data';
+import { q } from '../../electron/db/query';
+import { insertPerson } from '../../electron/services/people/write-person';
 
 /** "Sao lưu & cài đặt" in Chromium against the Node host and a real SQLite file. */
 describe('backup & settings screen', () => {
@@ -107,8 +110,13 @@ describe('backup & settings screen', () => {
     const db = new Database(app.dbPath);
     db.pragma('busy_timeout = 5000');
     const now = '2026-06-01T00:00:00Z';
-    const id = Number(db.prepare("INSERT INTO people (full_name, search_key, birth_date, national_id, phone, created_at, updated_at) VALUES ('Lường Thị Hoa', 'luong thi hoa', '1995-02-03', '020195001234', '0912345678', ?, ?)").run(now, now).lastInsertRowid);
-    db.prepare('INSERT INTO registrations (person_id, campaign_id, created_at) VALUES (?, (SELECT id FROM campaigns LIMIT 1), ?)').run(id, now);
+    // Another connection to the host's file, written through the data layer and the people module.
+    const id = createData(db).write((w) => {
+      const personId = insertPerson(w, { full_name: 'Lường Thị Hoa', birth_date: '1995-02-03', national_id: '020195001234', phone: '0912345678' }, now);
+      const campaignId = w.value(q.selectFrom('campaigns').select('id').limit(1))!;
+      w.run(q.insertInto('registrations').values({ person_id: personId, campaign_id: campaignId, created_at: now }));
+      return personId;
+    });
     db.close();
     await page.getByRole('tab', { name: 'Yêu cầu xoá dữ liệu cá nhân' }).click();
     await page.getByLabel('Tìm người').fill('luong thi hoa');

@@ -7,6 +7,7 @@ import { createAppContext } from '../../../electron/services/create-context';
 import { runCli } from '../../../electron/cli';
 import { bundleScript, canMountTmpfs, childEnv } from '../../safety/bundle';
 import { checkDatabaseFile } from '../../../electron/services/backup/sqlite-file';
+import { insertPerson } from '../../../electron/services/people/write-person';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'giot-hong-faults-'));
 const dbPath = path.join(dir, 'data', 'giot-hong.sqlite');
@@ -15,10 +16,9 @@ let child = '';
 async function makeDatabase(rows: number): Promise<void> {
   const ctx = createAppContext(dbPath);
   const now = '2026-05-01T00:00:00Z';
-  const ins = ctx.conn.sqlite.prepare('INSERT INTO people (full_name, search_key, address, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
-  ctx.conn.sqlite.transaction(() => {
-    for (let i = 0; i < rows; i++) ins.run(`Nguyễn Thị Hồng Vân ${i}`, `nguyen thi hong van ${i}`, `Thôn Bản Cắm, xã Mai Pha, tỉnh Lạng Sơn — số nhà ${i}`.repeat(3), now, now);
-  })();
+  ctx.data.write((w) => {
+    for (let i = 0; i < rows; i++) insertPerson(w, { full_name: `Nguyễn Thị Hồng Vân ${i}`, address: `Thôn Bản Cắm, xã Mai Pha, tỉnh Lạng Sơn — số nhà ${i}`.repeat(3) }, now);
+  });
   await ctx.conn.close();
 }
 

@@ -23,11 +23,11 @@ let kien1: number;
 let kien2: number;
 beforeEach(() => {
   ctx = tempContext();
-  campaignId = insertCampaign(ctx.conn.sqlite, 'Đợt 1');
-  unit = insertUnit(ctx.conn.sqlite, 'Phường 1');
-  kien1 = insertRow(ctx.conn.sqlite, { campaignId, unitId: unit, file: 'a.xlsx', sheet: 'DS', row: 2, fullName: 'Chu Trung Kiên', gender: 'M', birthDate: '2005-12-10', nationalId: '020205884635' }).personId;
-  kien2 = insertRow(ctx.conn.sqlite, { campaignId, unitId: unit, file: 'b.xlsx', sheet: 'DS', row: 3, fullName: 'CHU TRUNG KIÊN', gender: 'M', birthDate: '2005', nationalId: '020205884635' }).personId;
-  insertRow(ctx.conn.sqlite, { campaignId, unitId: unit, file: 'a.xlsx', sheet: 'DS', row: 4, fullName: 'Ngô Đức Tuấn', gender: 'M', birthDate: '2002-01-06' });
+  campaignId = insertCampaign(ctx.data, 'Đợt 1');
+  unit = insertUnit(ctx.data, 'Phường 1');
+  kien1 = insertRow(ctx.data, { campaignId, unitId: unit, file: 'a.xlsx', sheet: 'DS', row: 2, fullName: 'Chu Trung Kiên', gender: 'M', birthDate: '2005-12-10', nationalId: '020205884635' }).personId;
+  kien2 = insertRow(ctx.data, { campaignId, unitId: unit, file: 'b.xlsx', sheet: 'DS', row: 3, fullName: 'CHU TRUNG KIÊN', gender: 'M', birthDate: '2005', nationalId: '020205884635' }).personId;
+  insertRow(ctx.data, { campaignId, unitId: unit, file: 'a.xlsx', sheet: 'DS', row: 4, fullName: 'Ngô Đức Tuấn', gender: 'M', birthDate: '2002-01-06' });
 });
 afterEach(async () => ctx.cleanup());
 
@@ -83,7 +83,7 @@ describe('caches owned by the context, invalidated by the write path', () => {
     const other = new Database(ctx.dbPath);
     try {
       other.pragma('busy_timeout = 2000');
-      insertRow(other, { campaignId, unitId: unit, file: 'c.xlsx', sheet: 'DS', row: 2, fullName: 'Vũ Thị Mai', gender: 'F' });
+      insertRow(createData(other), { campaignId, unitId: unit, file: 'c.xlsx', sheet: 'DS', row: 2, fullName: 'Vũ Thị Mai', gender: 'F' });
     } finally {
       other.close();
     }
@@ -94,7 +94,7 @@ describe('caches owned by the context, invalidated by the write path', () => {
   it('a rolled-back transaction leaves no trace in the caches', async () => {
     expect(() =>
       ctx.data.write((w) => {
-        insertRow(ctx.conn.sqlite, { campaignId, unitId: unit, file: 'd.xlsx', sheet: 'DS', row: 2, fullName: 'Đặng Văn Phantom', gender: 'M' });
+        insertRow(w, { campaignId, unitId: unit, file: 'd.xlsx', sheet: 'DS', row: 2, fullName: 'Đặng Văn Phantom', gender: 'M' });
         expect(checkinIndex(w, campaignId).entries.some((e) => e.fullName.includes('Phantom'))).toBe(true);
         throw new Error('rollback');
       }),
@@ -104,7 +104,7 @@ describe('caches owned by the context, invalidated by the write path', () => {
 
   it('the last duplicate match is kept per context across writes, and dropped with the connection', async () => {
     const m = await matchCampaignNow(ctx, campaignId);
-    insertRow(ctx.conn.sqlite, { campaignId, unitId: unit, file: 'e.xlsx', sheet: 'DS', row: 2, fullName: 'Trần Văn Nam', gender: 'M' });
+    insertRow(ctx.data, { campaignId, unitId: unit, file: 'e.xlsx', sheet: 'DS', row: 2, fullName: 'Trần Văn Nam', gender: 'M' });
     expect(getCachedMatch(ctx, campaignId)).toBe(m);
     const caches = new DataCaches();
     const conn2 = new Database(ctx.dbPath);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ServiceContext } from '../../../electron/services/context';
 import { saveOffice } from '../../../electron/services/settings/office';
 import { createCampaign } from '../../../electron/services/campaigns/campaigns';
-import { foldVietnamese } from '../../../shared/domain/text';
+import { insertPerson } from '../../../electron/services/people/write-person';
 import { q } from '../../../electron/db/query';
 
 export const OFFICE = {
@@ -27,7 +27,7 @@ export interface SeedPerson {
   prior?: number;
 }
 
-/** Office, a campaign, units with quotas, people, registrations and donations in the real SQLite file. */
+/** Office, a campaign, units with quotas, people (added by the people module), registrations and donations in the real SQLite file. */
 export async function seedCampaign(ctx: ServiceContext, opts: { people?: SeedPerson[]; extraPeople?: number } = {}) {
   await saveOffice(ctx, OFFICE);
   const campaign = await createCampaign(ctx, {
@@ -63,14 +63,16 @@ export async function seedCampaign(ctx: ServiceContext, opts: { people?: SeedPer
   for (let i = 0; i < (opts.extraPeople ?? 0); i++) {
     people.push({ name: `Nguyễn Văn Thành ${String(i + 1).padStart(4, '0')}`, gender: i % 2 ? 'F' : 'M', birth: `${1970 + (i % 30)}-01-01`, unit: i % 4, volume: ([250, 350, 450] as const)[i % 3] });
   }
-  const rows = people.map((p) => ({
-    full_name: p.name, search_key: foldVietnamese(p.name), gender: p.gender, birth_date: p.birth, national_id: '001090012345', phone: '0912345678',
-    address: 'Phường Vĩnh Trại, Lạng Sơn', prior_donations: p.prior ?? null, home_unit_id: units[p.unit], created_at: now, updated_at: now,
-  }));
   const personIds: number[] = [];
   ctx.data.write((w) => {
-    for (let i = 0; i < rows.length; i += 200) {
-      personIds.push(...w.column(q.insertInto('people').values(rows.slice(i, i + 200)).returning('id')));
+    for (const p of people) {
+      personIds.push(
+        insertPerson(
+          w,
+          { full_name: p.name, gender: p.gender, birth_date: p.birth, national_id: '001090012345', phone: '0912345678', address: 'Phường Vĩnh Trại, Lạng Sơn', prior_donations: p.prior ?? null, home_unit_id: units[p.unit] },
+          now,
+        ),
+      );
     }
     for (const [i, p] of people.entries()) {
       const reg = w.run(q.insertInto('registrations').values({ person_id: personIds[i], campaign_id: campaign.id, unit_id: units[p.unit], created_at: now })).lastInsertRowid;

@@ -7,7 +7,8 @@ import { recordOutcome } from '../../../electron/services/donation-day/record-ou
 import { addWalkIn } from '../../../electron/services/donation-day/walk-in';
 import { dayStats } from '../../../electron/services/donation-day/stats';
 import { getProgress } from '../../../electron/services/progress/progress';
-import { addDonation, addPerson, addRegistration, mergePeople } from '../progress/seed';
+import { addDonation, addPerson, addRegistration } from '../progress/seed';
+import { mergePeople } from '../../../electron/services/duplicates/merge';
 
 describe('donation day: check-in and outcomes', () => {
   let ctx: ReturnType<typeof tempContext>;
@@ -75,7 +76,7 @@ describe('donation day: check-in and outcomes', () => {
     const [, an] = people;
     const old = addPerson(ctx, { name: 'Nguyễn Văn An', nid: '001090000111' });
     addDonation(ctx, { personId: old, campaignId: null, date: '2026-05-01' });
-    mergePeople(ctx, old, an.id);
+    mergePeople(ctx, { survivorId: an.id, mergedId: old, choices: {} });
     const hit = searchCheckin(ctx, { campaignId: c.id, q: '0987000111' }).hits[0];
     expect(hit).toMatchObject({ personId: an.id, donationCount: 1, lastDonation: '2026-05-01', nextEligible: '2026-07-24' });
   });

@@ -7,7 +7,8 @@ import { searchDonors } from '../../../electron/services/donors/search-donors';
 import { getPersonPage } from '../../../electron/services/donors/person-page';
 import { eligibleDonors, exportEligibleExcel, markHonoured, milestoneList, rareAndReserve, setMilestones } from '../../../electron/services/donors/lists';
 import { setReserve } from '../../../electron/services/donors/reserve';
-import { addDonation, addPerson, addRegistration, mergePeople } from '../progress/seed';
+import { addDonation, addPerson, addRegistration } from '../progress/seed';
+import { mergePeople } from '../../../electron/services/duplicates/merge';
 
 describe('donors registry', () => {
   let ctx: ReturnType<typeof tempContext>;
@@ -53,7 +54,7 @@ describe('donors registry', () => {
     const s = await setup();
     const old = addPerson(ctx, { name: 'Nguyễn Văn An' });
     addDonation(ctx, { personId: old, campaignId: null, date: '2025-12-01' });
-    mergePeople(ctx, old, s.an);
+    mergePeople(ctx, { survivorId: s.an, mergedId: old, choices: {} });
     markHonoured(ctx, { personId: s.an, milestone: 5 });
     const page = getPersonPage(ctx, old);
     expect(page).toMatchObject({ id: s.an, mergedIds: [old], donationCount: 2, lastDonation: '2026-06-17', nextEligible: '2026-09-09', bloodGroup: 'O+' });

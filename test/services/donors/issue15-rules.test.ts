@@ -8,7 +8,8 @@ import { honourCandidates } from '../../../electron/services/donors/honours';
 import { applyCredit, reapplyCreditRule, setCreditRule, setCreditedRegistration } from '../../../electron/services/duplicates/credit';
 import { listAudit } from '../../../electron/services/privacy/audit-reader';
 import { recordExport } from '../../../electron/services/audit/export-log';
-import { addDonation, addPerson, addRegistration, mergePeople } from '../progress/seed';
+import { addDonation, addPerson, addRegistration } from '../progress/seed';
+import { mergePeople } from '../../../electron/services/duplicates/merge';
 import { campaignResults } from '../../../electron/services/progress/unit-results';
 
 /** Issue 15's rules on a real SQLite file: quota credit by list date, eligible-again date, one count, one honour rule, audit. */
@@ -32,7 +33,7 @@ describe('issue 15 rules', () => {
     const batchOf = (reg: number) => (ctx.conn.sqlite.prepare('SELECT batch_id FROM registrations WHERE id = ?').get(reg) as { batch_id: number }).batch_id;
     ctx.conn.sqlite.prepare('UPDATE import_batches SET list_date = ? WHERE id = ?').run('2026-05-10', batchOf(ra));
     ctx.conn.sqlite.prepare('UPDATE import_batches SET list_date = ? WHERE id = ?').run('2026-05-03', batchOf(rb));
-    mergePeople(ctx, b, a);
+    mergePeople(ctx, { survivorId: a, mergedId: b, choices: {} });
     ctx.data.write((w) => applyCredit(w, a, c.id, null));
     expect(credited(a)).toEqual([[ward.id, 0], [youth.id, 1]]);
 

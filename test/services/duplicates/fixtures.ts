@@ -1,5 +1,6 @@
-import type Database from 'better-sqlite3';
-import { foldVietnamese } from '../../../shared/domain/text';
+import type { Data, Writer } from '../../../electron/db/data';
+import { q } from '../../../electron/db/query';
+import { insertPerson } from '../../../electron/services/people/write-person';
 
 export interface RowInput {
   campaignId: number;
@@ -17,33 +18,38 @@ export interface RowInput {
   homeUnitId?: number | null;
 }
 
-/** As the importer writes it: folded name, then ID and phone. */
-function searchKey(r: RowInput): string {
-  return [foldVietnamese(r.fullName), r.nationalId ?? '', r.phone ?? ''].filter(Boolean).join(' ');
+/** The open transaction's writer, or a transaction of its own. */
+function writing<T>(db: Data | Writer, fn: (w: Writer) => T): T {
+  return 'run' in db ? fn(db) : db.write(fn);
 }
 
-/** What an import does per row: one people row and one registrations row with its source. */
-export function insertRow(sqlite: Database.Database, r: RowInput, at = '2026-05-01T08:00:00.000Z'): { personId: number; registrationId: number } {
-  const p = sqlite
-    .prepare(
-      'INSERT INTO people (full_name, search_key, gender, birth_date, national_id, phone, blood_group, home_unit_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)',
-    )
-    .run(r.fullName, searchKey(r), r.gender ?? null, r.birthDate ?? null, r.nationalId ?? null, r.phone ?? null, r.bloodGroup ?? null, r.homeUnitId ?? null, at, at);
-  const personId = Number(p.lastInsertRowid);
-  const g = sqlite
-    .prepare('INSERT INTO registrations (person_id, campaign_id, unit_id, batch_id, source_file, source_sheet, source_row, created_at) VALUES (?,?,?,?,?,?,?,?)')
-    .run(personId, r.campaignId, r.unitId, r.batchId ?? null, r.file, r.sheet, r.row, at);
-  return { personId, registrationId: Number(g.lastInsertRowid) };
+/**
+ * One list row as the matcher sees it: a person added by the people module (`insertPerson`) and a
+ * registration with its source file, sheet and row. The values are taken as given (already
+ * normalised), not read from a file by the importer.
+ */
+export function insertRow(db: Data | Writer, r: RowInput, at = '2026-05-01T08:00:00.000Z'): { personId: number; registrationId: number } {
+  return writing(db, (w) => {
+    const personId = insertPerson(
+      w,
+      { full_name: r.fullName, gender: r.gender ?? null, birth_date: r.birthDate ?? null, national_id: r.nationalId ?? null, phone: r.phone ?? null, blood_group: r.bloodGroup ?? null, home_unit_id: r.homeUnitId ?? null },
+      at,
+    );
+    const registrationId = w.run(
+      q.insertInto('registrations').values({ person_id: personId, campaign_id: r.campaignId, unit_id: r.unitId, batch_id: r.batchId ?? null, source_file: r.file, source_sheet: r.sheet, source_row: r.row, created_at: at }),
+    ).lastInsertRowid;
+    return { personId, registrationId };
+  });
 }
 
-export function insertUnit(sqlite: Database.Database, name: string): number {
+export function insertUnit(db: Data | Writer, name: string): number {
   const at = '2026-05-01T08:00:00.000Z';
-  return Number(sqlite.prepare('INSERT INTO units (name, kind, created_at, updated_at) VALUES (?,?,?,?)').run(name, 'other', at, at).lastInsertRowid);
+  return writing(db, (w) => w.run(q.insertInto('units').values({ name, kind: 'other', created_at: at, updated_at: at })).lastInsertRowid);
 }
 
-export function insertCampaign(sqlite: Database.Database, name: string): number {
+export function insertCampaign(db: Data | Writer, name: string): number {
   const at = '2026-05-01T08:00:00.000Z';
-  return Number(sqlite.prepare('INSERT INTO campaigns (name, created_at, updated_at) VALUES (?,?,?)').run(name, at, at).lastInsertRowid);
+  return writing(db, (w) => w.run(q.insertInto('campaigns').values({ name, created_at: at, updated_at: at })).lastInsertRowid);
 }
 
 /** Pairwise precision/recall of predicted groups against true groups, as the corpus scorer counts them. */

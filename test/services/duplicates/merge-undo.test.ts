@@ -13,9 +13,9 @@ describe('merging two registrations of one person', () => {
   let youth: number;
   beforeEach(() => {
     ctx = tempContext();
-    campaignId = insertCampaign(ctx.conn.sqlite, 'Đợt 1 năm 2026');
-    ward = insertUnit(ctx.conn.sqlite, 'Phường Vĩnh Trại');
-    youth = insertUnit(ctx.conn.sqlite, 'Thành đoàn');
+    campaignId = insertCampaign(ctx.data, 'Đợt 1 năm 2026');
+    ward = insertUnit(ctx.data, 'Phường Vĩnh Trại');
+    youth = insertUnit(ctx.data, 'Thành đoàn');
   });
   afterEach(() => ctx.cleanup());
 
@@ -23,8 +23,8 @@ describe('merging two registrations of one person', () => {
   const regs = () => ctx.conn.sqlite.prepare('SELECT id, person_id, credited, source_file, source_row FROM registrations ORDER BY id').all() as { id: number; person_id: number; credited: number; source_file: string; source_row: number }[];
 
   it('moves registrations and donations, applies per-field choices, credits one unit, and undoes exactly — also after a later import', () => {
-    const a = insertRow(ctx.conn.sqlite, { campaignId, unitId: ward, file: 'VT.xlsx', sheet: 'DS', row: 5, fullName: 'Hà Văn Hiệp', gender: 'M', birthDate: '2003', phone: '0325164432' });
-    const b = insertRow(ctx.conn.sqlite, { campaignId, unitId: youth, file: 'TD.xlsx', sheet: 'Sheet1', row: 9, fullName: 'Ha Văn Hiệp', gender: 'M', birthDate: '2003-02-26', nationalId: '019203165143', phone: '0911111111', bloodGroup: 'O+' });
+    const a = insertRow(ctx.data, { campaignId, unitId: ward, file: 'VT.xlsx', sheet: 'DS', row: 5, fullName: 'Hà Văn Hiệp', gender: 'M', birthDate: '2003', phone: '0325164432' });
+    const b = insertRow(ctx.data, { campaignId, unitId: youth, file: 'TD.xlsx', sheet: 'Sheet1', row: 9, fullName: 'Ha Văn Hiệp', gender: 'M', birthDate: '2003-02-26', nationalId: '019203165143', phone: '0911111111', bloodGroup: 'O+' });
     ctx.conn.sqlite.prepare("INSERT INTO donations (person_id, donated_on, outcome, volume_ml, created_at) VALUES (?, '2025-06-01', 'donated', 350, 'x')").run(b.personId);
     const before = person(a.personId);
 
@@ -41,7 +41,7 @@ describe('merging two registrations of one person', () => {
     ]);
 
     // a later import adds another registration to the survivor's campaign
-    const later = insertRow(ctx.conn.sqlite, { campaignId, unitId: ward, file: 'VT bổ sung.xlsx', sheet: 'DS', row: 3, fullName: 'Lê Thị Lan' });
+    const later = insertRow(ctx.data, { campaignId, unitId: ward, file: 'VT bổ sung.xlsx', sheet: 'DS', row: 3, fullName: 'Lê Thị Lan' });
     ctx.conn.sqlite.prepare('UPDATE registrations SET person_id = ? WHERE id = ?').run(a.personId, later.registrationId);
 
     undoMerge(ctx, r.mergeId);
@@ -62,8 +62,8 @@ describe('merging two registrations of one person', () => {
   });
 
   it('keeps a correction made after the merge when undoing it', () => {
-    const a = insertRow(ctx.conn.sqlite, { campaignId, unitId: ward, file: 'a.xlsx', sheet: 'S', row: 2, fullName: 'Vi Bích Chi', phone: null });
-    const b = insertRow(ctx.conn.sqlite, { campaignId, unitId: youth, file: 'b.xlsx', sheet: 'S', row: 2, fullName: 'Vi Bích Chi', phone: '0794195079' });
+    const a = insertRow(ctx.data, { campaignId, unitId: ward, file: 'a.xlsx', sheet: 'S', row: 2, fullName: 'Vi Bích Chi', phone: null });
+    const b = insertRow(ctx.data, { campaignId, unitId: youth, file: 'b.xlsx', sheet: 'S', row: 2, fullName: 'Vi Bích Chi', phone: '0794195079' });
     const r = mergePeople(ctx, { survivorId: a.personId, mergedId: b.personId });
     ctx.conn.sqlite.prepare("UPDATE people SET phone = '0900000000' WHERE id = ?").run(a.personId);
     undoMerge(ctx, r.mergeId);
@@ -72,20 +72,20 @@ describe('merging two registrations of one person', () => {
 
   it('credits the home unit when the office chooses that rule, or the registration the clerk picks', () => {
     setCreditRule(ctx, 'home_unit');
-    const a = insertRow(ctx.conn.sqlite, { campaignId, unitId: youth, file: 'TD.xlsx', sheet: 'S', row: 2, fullName: 'Chu Trung Kiên', homeUnitId: ward });
-    const b = insertRow(ctx.conn.sqlite, { campaignId, unitId: ward, file: 'VT.xlsx', sheet: 'S', row: 4, fullName: 'Chu Trung Kiên' });
+    const a = insertRow(ctx.data, { campaignId, unitId: youth, file: 'TD.xlsx', sheet: 'S', row: 2, fullName: 'Chu Trung Kiên', homeUnitId: ward });
+    const b = insertRow(ctx.data, { campaignId, unitId: ward, file: 'VT.xlsx', sheet: 'S', row: 4, fullName: 'Chu Trung Kiên' });
     mergePeople(ctx, { survivorId: a.personId, mergedId: b.personId });
     expect(regs().map((x) => x.credited)).toEqual([0, 1]);
 
-    const c = insertRow(ctx.conn.sqlite, { campaignId, unitId: ward, file: 'VT.xlsx', sheet: 'S', row: 7, fullName: 'Nông Văn Việt' });
-    const d = insertRow(ctx.conn.sqlite, { campaignId, unitId: youth, file: 'TD.xlsx', sheet: 'S', row: 8, fullName: 'Nông Văn Việt' });
+    const c = insertRow(ctx.data, { campaignId, unitId: ward, file: 'VT.xlsx', sheet: 'S', row: 7, fullName: 'Nông Văn Việt' });
+    const d = insertRow(ctx.data, { campaignId, unitId: youth, file: 'TD.xlsx', sheet: 'S', row: 8, fullName: 'Nông Văn Việt' });
     mergePeople(ctx, { survivorId: c.personId, mergedId: d.personId, creditedRegistrationId: d.registrationId });
     expect(regs().slice(2).map((x) => x.credited)).toEqual([0, 1]);
   });
 
   it('refuses to merge a person with itself or one already merged', () => {
-    const a = insertRow(ctx.conn.sqlite, { campaignId, unitId: ward, file: 'a.xlsx', sheet: 'S', row: 2, fullName: 'Lê Văn A' });
-    const b = insertRow(ctx.conn.sqlite, { campaignId, unitId: ward, file: 'a.xlsx', sheet: 'S', row: 3, fullName: 'Lê Văn A' });
+    const a = insertRow(ctx.data, { campaignId, unitId: ward, file: 'a.xlsx', sheet: 'S', row: 2, fullName: 'Lê Văn A' });
+    const b = insertRow(ctx.data, { campaignId, unitId: ward, file: 'a.xlsx', sheet: 'S', row: 3, fullName: 'Lê Văn A' });
     expect(() => mergePeople(ctx, { survivorId: a.personId, mergedId: a.personId })).toThrow(/chính người đó/);
     mergePeople(ctx, { survivorId: a.personId, mergedId: b.personId });
     expect(() => mergePeople(ctx, { survivorId: b.personId, mergedId: a.personId })).toThrow(/đã được gộp/);

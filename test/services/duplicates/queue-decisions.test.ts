@@ -21,11 +21,11 @@ describe('the duplicates queue and its decisions', () => {
   const ids: Record<string, number> = {};
   beforeEach(() => {
     ctx = tempContext();
-    campaignId = insertCampaign(ctx.conn.sqlite, 'Đợt 1 năm 2026');
-    ward = insertUnit(ctx.conn.sqlite, 'Phường Vĩnh Trại');
-    youth = insertUnit(ctx.conn.sqlite, 'Thành đoàn');
+    campaignId = insertCampaign(ctx.data, 'Đợt 1 năm 2026');
+    ward = insertUnit(ctx.data, 'Phường Vĩnh Trại');
+    youth = insertUnit(ctx.data, 'Thành đoàn');
     const row = (k: string, unitId: number, file: string, n: number, p: Parameters<typeof insertRow>[1] extends infer T ? Partial<T> : never) =>
-      (ids[k] = insertRow(ctx.conn.sqlite, { campaignId, unitId, file, sheet: 'DS', row: n, fullName: '', ...p }).personId);
+      (ids[k] = insertRow(ctx.data, { campaignId, unitId, file, sheet: 'DS', row: n, fullName: '', ...p }).personId);
     row('kien1', ward, 'VT.xlsx', 2, { fullName: 'Chu Trung Kiên', gender: 'M', birthDate: '2005-12-10', nationalId: '020205884635', phone: '0372989064' });
     row('kien2', youth, 'TD.xlsx', 3, { fullName: 'CHU TRUNG KIÊN', gender: 'M', birthDate: '2005', nationalId: '020205884635' });
     row('tuan1', ward, 'VT.xlsx', 3, { fullName: 'Ngô Đức Tuấn', gender: 'M', birthDate: '2002-01-06', nationalId: '020202307354', phone: '0344251280' });
@@ -93,9 +93,9 @@ describe('the duplicates queue and its decisions', () => {
   });
 
   it('after a merge, a pair with the merged person is shown with the survivor, and the export keeps the whole group', async () => {
-    const a = insertRow(ctx.conn.sqlite, { campaignId, unitId: ward, file: 'VT.xlsx', sheet: 'DS', row: 20, fullName: 'Nguyễn Văn Hùng', gender: 'M', birthDate: '1990-01-02', nationalId: '020090111222', phone: '0911000001' });
-    const b = insertRow(ctx.conn.sqlite, { campaignId, unitId: youth, file: 'TD.xlsx', sheet: 'DS', row: 20, fullName: 'Nguyen Van Hung', gender: 'M', birthDate: '1990', nationalId: '020090111222', phone: '0911000002' });
-    const c = insertRow(ctx.conn.sqlite, { campaignId, unitId: youth, file: 'TD bổ sung.xlsx', sheet: 'DS', row: 4, fullName: 'Nguyễn Văn Hùgn', gender: 'M', birthDate: '1990', phone: '0911000002' });
+    const a = insertRow(ctx.data, { campaignId, unitId: ward, file: 'VT.xlsx', sheet: 'DS', row: 20, fullName: 'Nguyễn Văn Hùng', gender: 'M', birthDate: '1990-01-02', nationalId: '020090111222', phone: '0911000001' });
+    const b = insertRow(ctx.data, { campaignId, unitId: youth, file: 'TD.xlsx', sheet: 'DS', row: 20, fullName: 'Nguyen Van Hung', gender: 'M', birthDate: '1990', nationalId: '020090111222', phone: '0911000002' });
+    const c = insertRow(ctx.data, { campaignId, unitId: youth, file: 'TD bổ sung.xlsx', sheet: 'DS', row: 4, fullName: 'Nguyễn Văn Hùgn', gender: 'M', birthDate: '1990', phone: '0911000002' });
     await matchCampaignNow(ctx, campaignId);
     mergePeople(ctx, { survivorId: a.personId, mergedId: b.personId });
     const keys = listCandidates(ctx, { campaignId, minScore: 0.8 }).items.map((x) => x.key);
@@ -106,14 +106,14 @@ describe('the duplicates queue and its decisions', () => {
   });
 
   it('recognises a returning donor from an earlier campaign as a list arrives', () => {
-    const earlier = insertCampaign(ctx.conn.sqlite, 'Đợt 2 năm 2025');
-    const old = insertRow(ctx.conn.sqlite, { campaignId: earlier, unitId: ward, file: 'cu.xlsx', sheet: 'DS', row: 8, fullName: 'Lăng Văn Thái', birthDate: '1996-06-04', nationalId: '020096496491' });
-    const next = insertCampaign(ctx.conn.sqlite, 'Đợt 2 năm 2026');
-    const fresh = insertRow(ctx.conn.sqlite, { campaignId: next, unitId: youth, file: 'moi.xlsx', sheet: 'DS', row: 2, fullName: 'Lăng Văn Thái', birthDate: '1996', nationalId: '020096496491' });
+    const earlier = insertCampaign(ctx.data, 'Đợt 2 năm 2025');
+    const old = insertRow(ctx.data, { campaignId: earlier, unitId: ward, file: 'cu.xlsx', sheet: 'DS', row: 8, fullName: 'Lăng Văn Thái', birthDate: '1996-06-04', nationalId: '020096496491' });
+    const next = insertCampaign(ctx.data, 'Đợt 2 năm 2026');
+    const fresh = insertRow(ctx.data, { campaignId: next, unitId: youth, file: 'moi.xlsx', sheet: 'DS', row: 2, fullName: 'Lăng Văn Thái', birthDate: '1996', nationalId: '020096496491' });
     // no ID, no phone: found through the folded-name index alone
-    const oldNoId = insertRow(ctx.conn.sqlite, { campaignId: earlier, unitId: ward, file: 'cu.xlsx', sheet: 'DS', row: 9, fullName: 'Trần Thu Hạnh', birthDate: '1993-11-10' });
-    const freshNoId = insertRow(ctx.conn.sqlite, { campaignId: next, unitId: youth, file: 'moi.xlsx', sheet: 'DS', row: 3, fullName: 'TRẦN THU HẠNH', birthDate: '1993-11-10' });
-    insertRow(ctx.conn.sqlite, { campaignId: earlier, unitId: ward, file: 'cu.xlsx', sheet: 'DS', row: 10, fullName: 'Trần Thu Hạnh Anh', birthDate: '1993-11-10', nationalId: '001193000001' });
+    const oldNoId = insertRow(ctx.data, { campaignId: earlier, unitId: ward, file: 'cu.xlsx', sheet: 'DS', row: 9, fullName: 'Trần Thu Hạnh', birthDate: '1993-11-10' });
+    const freshNoId = insertRow(ctx.data, { campaignId: next, unitId: youth, file: 'moi.xlsx', sheet: 'DS', row: 3, fullName: 'TRẦN THU HẠNH', birthDate: '1993-11-10' });
+    insertRow(ctx.data, { campaignId: earlier, unitId: ward, file: 'cu.xlsx', sheet: 'DS', row: 10, fullName: 'Trần Thu Hạnh Anh', birthDate: '1993-11-10', nationalId: '001193000001' });
     const r = matchArrivedList(ctx, next, [fresh.personId, freshNoId.personId]);
     expect(r.proposed).toBe(2);
     expect(r.pairs.filter((p) => p.score >= 0.8).map((p) => [p.a, p.b])).toEqual(
@@ -124,7 +124,7 @@ describe('the duplicates queue and its decisions', () => {
   it('matches the people of one import batch as the list arrives and adds them to the queue', async () => {
     await matchCampaignNow(ctx, campaignId);
     const batch = Number(ctx.conn.sqlite.prepare("INSERT INTO import_batches (campaign_id, unit_id, file_name, file_hash, created_at) VALUES (?, ?, 'bs.xlsx', 'h', 'x')").run(campaignId, youth).lastInsertRowid);
-    insertRow(ctx.conn.sqlite, { campaignId, unitId: youth, batchId: batch, file: 'bs.xlsx', sheet: 'DS', row: 2, fullName: 'Hoàng Thị Phương', gender: 'F', birthDate: '1983', phone: '0984561225' });
+    insertRow(ctx.data, { campaignId, unitId: youth, batchId: batch, file: 'bs.xlsx', sheet: 'DS', row: 2, fullName: 'Hoàng Thị Phương', gender: 'F', birthDate: '1983', phone: '0984561225' });
     expect(listCandidates(ctx, { campaignId }).stale).toBe(true);
     expect(matchImportBatch(ctx, batch)).toEqual({ campaignId, people: 1, pairs: 1, proposed: 1 }); // the husband sharing the phone is not even shown
     const list = listCandidates(ctx, { campaignId, minScore: 0.8 });
@@ -133,7 +133,7 @@ describe('the duplicates queue and its decisions', () => {
   });
 
   it('exports per-unit feedback marking duplicates and where else the person registered, formulas escaped', async () => {
-    insertRow(ctx.conn.sqlite, { campaignId, unitId: ward, file: 'VT.xlsx', sheet: 'DS', row: 9, fullName: '=HYPERLINK("x")' });
+    insertRow(ctx.data, { campaignId, unitId: ward, file: 'VT.xlsx', sheet: 'DS', row: 9, fullName: '=HYPERLINK("x")' });
     const f = await exportUnitFeedback(ctx, campaignId, ward);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(f.dataBase64, 'base64') as unknown as ArrayBuffer);

@@ -24,20 +24,20 @@ describe('duplicates on the corpus truth records', () => {
   const truth = JSON.parse(fs.readFileSync(path.join(CORPUS_DIR, 'truth.json'), 'utf8')) as Truth;
 
   beforeAll(async () => {
-    const campaignId = insertCampaign(ctx.conn.sqlite, 'Đợt 1 năm 2026');
+    const campaignId = insertCampaign(ctx.data, 'Đợt 1 năm 2026');
     const units = new Map<string, number>();
-    ctx.conn.sqlite.transaction(() => {
+    ctx.data.write((w) => {
       for (const f of truth.files) {
-        if (!units.has(f.org)) units.set(f.org, insertUnit(ctx.conn.sqlite, f.org));
+        if (!units.has(f.org)) units.set(f.org, insertUnit(w, f.org));
         for (const r of f.rows) {
           const e = r.expected;
-          insertRow(ctx.conn.sqlite, {
+          insertRow(w, {
             campaignId, unitId: units.get(f.org)!, file: f.file, sheet: r.sheet, row: r.row,
             fullName: e.full_name!, gender: e.gender as 'M' | 'F' | null, birthDate: e.birth_date, nationalId: e.national_id, phone: e.phone, bloodGroup: e.blood_group,
           });
         }
       }
-    })();
+    });
     groups = (await duplicateGroupsForExport(ctx, campaignId)).map((g) => g.map((s) => key(s.file, s.sheet, s.row)));
   });
   afterAll(() => ctx.cleanup());

@@ -23,10 +23,10 @@ async function pollUntilEnd(dispatch: ReturnType<typeof createDispatcher>, id: s
 
 describe('typed job results, one schema per job kind', () => {
   it('duplicates:match: the result reaches the caller as the kind says, parsed', async () => {
-    const campaignId = insertCampaign(ctx.conn.sqlite, 'Đợt 1');
-    const unit = insertUnit(ctx.conn.sqlite, 'Phường 1');
-    insertRow(ctx.conn.sqlite, { campaignId, unitId: unit, file: 'a.xlsx', sheet: 'DS', row: 2, fullName: 'Chu Trung Kiên', birthDate: '2005-12-10', nationalId: '020205884635' });
-    insertRow(ctx.conn.sqlite, { campaignId, unitId: unit, file: 'b.xlsx', sheet: 'DS', row: 3, fullName: 'CHU TRUNG KIÊN', birthDate: '2005', nationalId: '020205884635' });
+    const campaignId = insertCampaign(ctx.data, 'Đợt 1');
+    const unit = insertUnit(ctx.data, 'Phường 1');
+    insertRow(ctx.data, { campaignId, unitId: unit, file: 'a.xlsx', sheet: 'DS', row: 2, fullName: 'Chu Trung Kiên', birthDate: '2005-12-10', nationalId: '020205884635' });
+    insertRow(ctx.data, { campaignId, unitId: unit, file: 'b.xlsx', sheet: 'DS', row: 3, fullName: 'CHU TRUNG KIÊN', birthDate: '2005', nationalId: '020205884635' });
     const dispatch = createDispatcher(ctx);
     const started = await dispatch('duplicates:match', { campaignId });
     if (!started.ok) throw new Error(started.error.message);

@@ -6,27 +6,33 @@ import { correctPerson } from '../../../electron/services/privacy/correct-person
 import { erasePerson } from '../../../electron/services/privacy/erase-person';
 import { listAudit, verifyAudit } from '../../../electron/services/privacy/audit-reader';
 import { mergePeople } from '../../../electron/services/duplicates/merge';
-import { foldVietnamese } from '../../../shared/domain/text';
+import { insertPerson } from '../../../electron/services/people/write-person';
+import { q } from '../../../electron/db/query';
 
 type Ctx = ReturnType<typeof tempContext>;
 
+/** A person (added by the people module) with a registration, donations, certificates and an honour. */
 function seedPerson(ctx: Ctx, name: string, nationalId: string, phone: string, donations = 2): number {
   const now = '2026-05-01T00:00:00Z';
-  const db = ctx.conn.sqlite;
-  if (!db.prepare('SELECT 1 FROM campaigns').get()) {
-    db.prepare("INSERT INTO campaigns (name, created_at, updated_at) VALUES ('Hành trình đỏ', ?, ?)").run(now, now);
-    db.prepare("INSERT INTO units (name, kind, sort_order, archived, created_at, updated_at) VALUES ('Xã Mai Pha', 'commune', 0, 0, ?, ?)").run(now, now);
-  }
-  const id = Number(db.prepare('INSERT INTO people (full_name, search_key, gender, birth_date, national_id, phone, address, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(name, foldVietnamese(name), 'F', '1990-05-17', nationalId, phone, 'Thôn Bản Cắm', now, now).lastInsertRowid);
-  const reg = Number(db.prepare('INSERT INTO registrations (person_id, campaign_id, unit_id, source_file, source_row, raw, issues, created_at) VALUES (?, 1, 1, ?, 7, ?, ?, ?)')
-    .run(id, 'xa-mai-pha.xlsx', JSON.stringify({ 'Họ tên': name, CCCD: nationalId, SĐT: phone }), JSON.stringify([`CCCD ${nationalId} lệch năm sinh`]), now).lastInsertRowid);
-  for (let i = 0; i < donations; i++) {
-    const d = Number(db.prepare("INSERT INTO donations (person_id, campaign_id, registration_id, donated_on, outcome, volume_ml, created_at) VALUES (?, 1, ?, '2026-05-20', 'donated', 350, ?)").run(id, reg, now).lastInsertRowid);
-    db.prepare("INSERT INTO certificate_serials (serial, person_id, donation_id, campaign_id, issued_on) VALUES (?, ?, ?, 1, '2026-05-20')").run(`LS-${id}-${i}`, id, d);
-  }
-  db.prepare('INSERT INTO honours (person_id, milestone) VALUES (?, 20)').run(id);
-  return id;
+  return ctx.data.write((w) => {
+    if (w.value(q.selectFrom('campaigns').select('id')) === undefined) {
+      w.run(q.insertInto('campaigns').values({ name: 'Hành trình đỏ', created_at: now, updated_at: now }));
+      w.run(q.insertInto('units').values({ name: 'Xã Mai Pha', kind: 'commune', sort_order: 0, archived: 0, created_at: now, updated_at: now }));
+    }
+    const id = insertPerson(w, { full_name: name, gender: 'F', birth_date: '1990-05-17', national_id: nationalId, phone, address: 'Thôn Bản Cắm' }, now);
+    const reg = w.run(
+      q.insertInto('registrations').values({
+        person_id: id, campaign_id: 1, unit_id: 1, source_file: 'xa-mai-pha.xlsx', source_row: 7,
+        raw: JSON.stringify({ 'Họ tên': name, CCCD: nationalId, SĐT: phone }), issues: JSON.stringify([`CCCD ${nationalId} lệch năm sinh`]), created_at: now,
+      }),
+    ).lastInsertRowid;
+    for (let i = 0; i < donations; i++) {
+      const d = w.run(q.insertInto('donations').values({ person_id: id, campaign_id: 1, registration_id: reg, donated_on: '2026-05-20', outcome: 'donated', volume_ml: 350, created_at: now })).lastInsertRowid;
+      w.run(q.insertInto('certificate_serials').values({ serial: `LS-${id}-${i}`, person_id: id, donation_id: d, campaign_id: 1, issued_on: '2026-05-20' }));
+    }
+    w.run(q.insertInto('honours').values({ person_id: id, milestone: 20 }));
+    return id;
+  });
 }
 
 describe('masking', () => {

@@ -6,7 +6,8 @@ import { createUnit } from '../../../electron/services/units/units';
 import { saveQuotas } from '../../../electron/services/quotas/quotas';
 import { getProgress } from '../../../electron/services/progress/progress';
 import { exportProgressExcel } from '../../../electron/services/progress/export-progress';
-import { addDonation, addPerson, addRegistration, mergePeople } from './seed';
+import { addDonation, addPerson, addRegistration } from './seed';
+import { mergePeople } from '../../../electron/services/duplicates/merge';
 
 describe('progress', () => {
   let ctx: ReturnType<typeof tempContext>;
@@ -53,7 +54,7 @@ describe('progress', () => {
     // Before the merge, the same person registered twice counts in both places.
     expect(row(s.youth.id)).toMatchObject({ registered: 4, afterDuplicates: 4 });
     expect(p.total.afterDuplicates).toBe(9);
-    mergePeople(ctx, s.dupOfA, s.wardPeople[0]);
+    mergePeople(ctx, { survivorId: s.wardPeople[0], mergedId: s.dupOfA, choices: {} });
     addDonation(ctx, { personId: s.wardPeople[0], campaignId: s.c.id, date: '2026-06-17', registrationId: s.wardRegs[0] });
     addDonation(ctx, { personId: s.v1, campaignId: s.c.id, date: '2026-06-17' });
     addDonation(ctx, { personId: s.youthPeople[0], campaignId: s.c.id, date: '2026-06-17' });
