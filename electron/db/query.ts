@@ -27,6 +27,10 @@ export const q = new Kysely<DB>({
   },
 });
 
+/**
+ * A constant LIMIT is written `.limit(sql.lit(500))`: kysely binds `.limit(500)` as a parameter, and a
+ * bound LIMIT made the matcher's indexed name lookups half again as slow (measured on 200,000 people).
+ */
 export { sql };
 
 /** A query a Reader or Writer runs: a kysely builder or a `sql` template, typed by the rows it returns. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { Reader, Writer } from '../../db/data';
-import { q, statement } from '../../db/query';
+import { q, sql, statement } from '../../db/query';
 import type { AuditLogRow } from '../../db/schema';
 
 const GENESIS = '0'.repeat(64);
@@ -19,7 +19,7 @@ function entryHash(prev: string, at: string, actor: string, action: string, enti
   return createHash('sha256').update(JSON.stringify([prev, at, actor, action, entity, entityId, detail])).digest('hex');
 }
 
-const lastHash = statement<void, { hash: string }>(() => q.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1));
+const lastHash = statement<void, { hash: string }>(() => q.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(sql.lit(1)));
 type Insert = Required<Omit<Insertable<AuditLogRow>, 'id'>>;
 const insertEntry = statement<Insert>((p) =>
   q.insertInto('audit_log').values({ at: p.at, actor: p.actor, action: p.action, entity: p.entity, entity_id: p.entity_id, detail: p.detail, prev_hash: p.prev_hash, hash: p.hash }),

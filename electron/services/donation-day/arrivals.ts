@@ -1,11 +1,11 @@
 import type { Reader, Writer } from '../../db/data';
-import { q, statement } from '../../db/query';
+import { q, sql, statement } from '../../db/query';
 
 const arrivalsOf = statement<{ campaignId: number }, { person_id: number; arrived_at: string }>((p) =>
   q.selectFrom('donation_arrivals').select(['person_id', 'arrived_at']).where('campaign_id', '=', p.campaignId),
 );
 const arrivedOne = statement<{ campaignId: number; personId: number }, { person_id: number }>((p) =>
-  q.selectFrom('donation_arrivals').select('person_id').where('campaign_id', '=', p.campaignId).where('person_id', 'in', [p.personId]).limit(1),
+  q.selectFrom('donation_arrivals').select('person_id').where('campaign_id', '=', p.campaignId).where('person_id', 'in', [p.personId]).limit(sql.lit(1)),
 );
 const clearArrival = statement<{ campaignId: number; personId: number }>((p) =>
   q.deleteFrom('donation_arrivals').where('campaign_id', '=', p.campaignId).where('person_id', '=', p.personId),
@@ -25,7 +25,7 @@ export function hasArrived(r: Reader, campaignId: number, family: readonly numbe
   if (family.length === 0) return false;
   // One person with no merged records (nearly every check-in hit): compiled once.
   if (family.length === 1) return r.get(arrivedOne, { campaignId, personId: family[0] }) !== undefined;
-  const query = q.selectFrom('donation_arrivals').select('person_id').where('campaign_id', '=', campaignId).where('person_id', 'in', family).limit(1);
+  const query = q.selectFrom('donation_arrivals').select('person_id').where('campaign_id', '=', campaignId).where('person_id', 'in', family).limit(sql.lit(1));
   return r.get(query) !== undefined;
 }
 

@@ -28,9 +28,9 @@ const namedBornIn = statement<{ from: string; to: string; year: string }>((p) =>
     .where('p.search_key', '>=', p.from)
     .where('p.search_key', '<', p.to)
     .where(sql<boolean>`(p.birth_date IS NULL OR substr(p.birth_date, 1, 4) = ${p.year})`)
-    .limit(500),
+    .limit(sql.lit(500)),
 );
-const namedAnyYear = statement<{ from: string; to: string }>((p) => activePeople().where('p.search_key', '>=', p.from).where('p.search_key', '<', p.to).limit(500));
+const namedAnyYear = statement<{ from: string; to: string }>((p) => activePeople().where('p.search_key', '>=', p.from).where('p.search_key', '<', p.to).limit(sql.lit(500)));
 
 /** The people registered (actively) in a campaign. */
 export function campaignPeople(r: Reader, campaignId: number): Set<number> {

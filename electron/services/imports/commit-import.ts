@@ -99,7 +99,7 @@ export async function commitImport(ctx: ServiceContext, input: CommitArgs): Prom
         .where('file_hash', '=', preview.fileHash)
         .where('status', '=', 'committed')
         .orderBy('id', 'desc')
-        .limit(1),
+        .limit(sql.lit(1)),
     );
     if (dup && args.onDuplicate === 'skip') return { batchId: null, imported: 0, skipped: true, replacedBatchId: null, unitId: args.unitId };
     if (dup && args.onDuplicate === 'refuse') {

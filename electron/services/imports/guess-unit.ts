@@ -6,7 +6,7 @@
  * The guess carries a confidence; an existing unit always wins over a new one from a file name.
  */
 import type { ServiceContext } from '../context';
-import { q } from '../../db/query';
+import { q, sql } from '../../db/query';
 import type { SheetAnalysis } from '../../../shared/domain/import/analyze-sheet';
 import { capitalizeWords, collapseSpaces, foldVietnamese, nfc } from '../../../shared/domain/text';
 import { expandUnitName, findUnitIn, unitForms, unitKeyWords, type UnitForm } from '../../../shared/domain/units/unit-names';
@@ -128,7 +128,7 @@ export async function guessUnit(ctx: ServiceContext, fileName: string, sheets: S
   // An earlier list of the same stem ("HVT_dot1" then "HVT_bosung") went to a unit.
   const stem = fileStem(fileName);
   if (stem) {
-    const past = ctx.data.read.all(q.selectFrom('import_batches').select(['unit_id', 'file_name']).where('unit_id', 'is not', null).where('status', '=', 'committed').orderBy('id', 'desc').limit(500));
+    const past = ctx.data.read.all(q.selectFrom('import_batches').select(['unit_id', 'file_name']).where('unit_id', 'is not', null).where('status', '=', 'committed').orderBy('id', 'desc').limit(sql.lit(500)));
     const hit = past.find((b) => fileStem(b.file_name) === stem && b.unit_id !== null && nameOf.has(b.unit_id));
     if (hit) evidence.push({ unitId: hit.unit_id!, source: 'history', score: SOURCE_WEIGHT.history, text: hit.file_name });
   }
