@@ -8,6 +8,7 @@ import { runCli } from '../../../electron/cli';
 import { bundleScript, canMountTmpfs, childEnv } from '../../safety/bundle';
 import { checkDatabaseFile } from '../../../electron/services/backup/sqlite-file';
 import { insertPerson } from '../../../electron/services/people/write-person';
+import { updatePerson } from '../../../electron/services/people/write-person';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'giot-hong-faults-'));
 const dbPath = path.join(dir, 'data', 'giot-hong.sqlite');
@@ -69,7 +70,9 @@ describe('backup faults and the CLI', () => {
     expect(checkDatabaseFile(made.file).ok).toBe(true);
     // Change the database, then restore the backup.
     const ctx = createAppContext(dbPath);
-    ctx.conn.sqlite.prepare("UPDATE people SET full_name = 'Đã sửa' WHERE id <= 10").run();
+    ctx.data.write((w) => {
+      for (let id = 1; id <= 10; id++) updatePerson(w, id, { full_name: 'Đã sửa' }, '2026-05-02T00:00:00Z');
+    });
     await ctx.conn.close();
     expect(await runCli(['restore', '--db', dbPath, '--from', made.file, '--json'], io)).toBe(0);
     const restored = JSON.parse(out.pop()!) as { integrity: string; savedCurrent: string };

@@ -17,6 +17,7 @@ import { creditRuleSentence } from '../../../shared/domain/credit-rule';
 import { setCreditRule } from '../../../electron/services/duplicates/credit';
 import { pdftotext } from './fixture';
 import { importedCampaign, recordDay } from './imported-campaign';
+import { updatePerson } from '../../../electron/services/people/write-person';
 
 /** The PDF renderer, wrapped: a test can make the next renders fail or hold them at a gate. */
 const render = vi.hoisted(() => ({ fail: 0, gate: null as Promise<void> | null, entered: null as (() => void) | null }));
@@ -142,7 +143,9 @@ describe('documents use the screens’ donor rules', () => {
   it('the honour list is the milestones tab’s list', async () => {
     const s = await importedCampaign(ctx);
     await setMilestones(ctx, [5, 10]);
-    for (const [k, prior] of [[2, 4], [3, 9], [4, 12]] as const) ctx.conn.sqlite.prepare('UPDATE people SET prior_donations = ? WHERE id = ?').run(prior, s.ids[0][k]);
+    ctx.data.write((w) => {
+      for (const [k, prior] of [[2, 4], [3, 9], [4, 12]] as const) updatePerson(w, s.ids[0][k], { prior_donations: prior }, '2026-05-01T00:00:00Z');
+    });
     ctx.caches.invalidate('all');
     await recordDay(ctx, s);
     const tab = await milestoneList(ctx, { asOf: '2026-06-02' });
@@ -161,7 +164,7 @@ describe('documents use the screens’ donor rules', () => {
 
   it('the eligible-again list is the Donors tab’s list on the print date, with the one donation count', async () => {
     const s = await importedCampaign(ctx);
-    ctx.conn.sqlite.prepare('UPDATE people SET prior_donations = 6 WHERE id = ?').run(s.ids[0][0]);
+    ctx.data.write((w) => updatePerson(w, s.ids[0][0], { prior_donations: 6 }, '2026-05-01T00:00:00Z'));
     ctx.caches.invalidate('all');
     await recordDay(ctx, s);
     const asOf = '2026-09-01';

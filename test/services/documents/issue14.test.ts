@@ -11,6 +11,7 @@ import { compareVietnameseNames } from '../../../shared/domain/names';
 import { pdfPages, pdftotext } from './fixture';
 import { importedCampaign, recordDay } from './imported-campaign';
 import { q } from '../../../electron/db/query';
+import { updatePerson } from '../../../electron/services/people/write-person';
 
 let ctx: ReturnType<typeof tempContext>;
 beforeEach(() => {
@@ -268,7 +269,7 @@ describe('signature list, certificates of honour, calibration (items 9, 10, 15)'
 
   it('prints the certificate of honour with the national heading, a number to fill in and "Đã hiến máu tình nguyện N lần"', async () => {
     const s = await importedCampaign(ctx);
-    ctx.data.write((w) => w.run(q.updateTable('people').set({ prior_donations: 4 }).where('id', '=', s.ids[0][2])));
+    ctx.data.write((w) => updatePerson(w, s.ids[0][2], { prior_donations: 4 }, '2026-05-01T00:00:00Z'));
     await recordDay(ctx, s);
     const r = await generateDocument(ctx, { campaignId: s.campaign.id, type: 'honour-certificates', issuedOn: '2026-06-02' });
     const pages = pdfPages(pdfOf(r), ctx.dir, 'honour');

@@ -10,7 +10,7 @@ import { pdfPages, pdffonts } from './fixture';
 import { tempContext } from '../../helpers/context';
 import { generateDocument } from '../../../electron/services/documents/generate';
 import { importedCampaign, recordDay } from './imported-campaign';
-import { q } from '../../../electron/db/query';
+import { updatePerson } from '../../../electron/services/people/write-person';
 
 const ROOT = path.resolve(__dirname, '../../..');
 // Inside the repo (.tmp/ is ignored) so the bundled worker finds node_modules like out/pdf-worker.js does.
@@ -70,7 +70,7 @@ describe('PDF rendering in a worker thread', () => {
     const ctx = tempContext('2026-04-05T08:00:00Z');
     try {
       const s = await importedCampaign(ctx, { perUnit: [4, 3, 2, 2] });
-      ctx.data.write((w) => w.run(q.updateTable('people').set({ prior_donations: 4 }).where('id', '=', s.ids[0][0])));
+      ctx.data.write((w) => updatePerson(w, s.ids[0][0], { prior_donations: 4 }, '2026-05-01T00:00:00Z'));
       await recordDay(ctx, s);
       for (const type of ['plan', 'result-report', 'invitations', 'signature-list', 'unit-registrants', 'eligible-donors', 'certificates', 'honour-certificates', 'honour-list', 'calibration'] as const) {
         const r = await generateDocument(ctx, { campaignId: s.campaign.id, type, issuedOn: '2026-06-02' });

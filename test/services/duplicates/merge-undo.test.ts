@@ -5,6 +5,7 @@ import { mergePeople } from '../../../electron/services/duplicates/merge';
 import { listMerges, undoMerge } from '../../../electron/services/duplicates/undo-merge';
 import { setCreditRule } from '../../../electron/services/duplicates/credit';
 import { insertCampaign, insertRow, insertUnit } from './fixtures';
+import { updatePerson } from '../../../electron/services/people/write-person';
 
 describe('merging two registrations of one person', () => {
   let ctx: ReturnType<typeof tempContext>;
@@ -65,7 +66,7 @@ describe('merging two registrations of one person', () => {
     const a = insertRow(ctx.data, { campaignId, unitId: ward, file: 'a.xlsx', sheet: 'S', row: 2, fullName: 'Vi Bích Chi', phone: null });
     const b = insertRow(ctx.data, { campaignId, unitId: youth, file: 'b.xlsx', sheet: 'S', row: 2, fullName: 'Vi Bích Chi', phone: '0794195079' });
     const r = mergePeople(ctx, { survivorId: a.personId, mergedId: b.personId });
-    ctx.conn.sqlite.prepare("UPDATE people SET phone = '0900000000' WHERE id = ?").run(a.personId);
+    ctx.data.write((w) => updatePerson(w, a.personId, { phone: '0900000000' }, '2026-05-02T00:00:00Z')); // a correction
     undoMerge(ctx, r.mergeId);
     expect(person(a.personId).phone).toBe('0900000000');
   });

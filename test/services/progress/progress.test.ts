@@ -8,6 +8,8 @@ import { getProgress } from '../../../electron/services/progress/progress';
 import { exportProgressExcel } from '../../../electron/services/progress/export-progress';
 import { addDonation, addPerson, addRegistration } from './seed';
 import { mergePeople } from '../../../electron/services/duplicates/merge';
+import { linkMerged } from '../../../electron/services/people/merge-links';
+import { anonymisePeople } from '../../../electron/services/people/erase';
 
 describe('progress', () => {
   let ctx: ReturnType<typeof tempContext>;
@@ -75,9 +77,11 @@ describe('progress', () => {
     const third = addPerson(ctx, { name: 'Nguyễn Văn A' });
     addRegistration(ctx, { personId: third, campaignId: s.c.id, unitId: s.police.id });
     // dupOfA → third → wardPeople[0], registrations left where they were (not moved)
-    ctx.conn.sqlite.prepare('UPDATE people SET merged_into = ? WHERE id = ?').run(third, s.dupOfA);
-    ctx.conn.sqlite.prepare('UPDATE people SET merged_into = ? WHERE id = ?').run(s.wardPeople[0], third);
-    ctx.conn.sqlite.prepare("UPDATE people SET deleted_at = '2026-05-05' WHERE id = ?").run(s.youthPeople[2]);
+    ctx.data.write((w) => {
+      linkMerged(w, s.dupOfA, third, '2026-05-05T00:00:00Z');
+      linkMerged(w, third, s.wardPeople[0], '2026-05-05T00:00:00Z');
+      anonymisePeople(w, [s.youthPeople[2]], '2026-05-05T00:00:00Z'); // erased on request: marked deleted
+    });
     const p = await getProgress(ctx, { campaignId: s.c.id });
     expect(p.total).toMatchObject({ registered: 9, afterDuplicates: 7 });
     expect(p.rows.find((r) => r.unitId === s.police.id)).toMatchObject({ registered: 1, afterDuplicates: 0, listReceived: true });
