@@ -26,6 +26,19 @@ describe('units service', () => {
     expect(verifyAuditChain(ctx.data.read)).toMatchObject({ ok: true, count: 6 });
   });
 
+  it('refuses an alias another unit already goes by (by its unit key), and changes nothing', async () => {
+    const police = await createUnit(ctx, { name: 'Công an thành phố Lạng Sơn', kind: 'armed', aliases: ['CATP'] });
+    const ward = await createUnit(ctx, { name: 'Phường Chi Lăng', kind: 'commune' });
+    await expect(updateUnit(ctx, { id: ward.id, aliases: ['Catp'] })).rejects.toMatchObject({ code: 'UNIT_ALIAS_TAKEN' });
+    await expect(updateUnit(ctx, { id: ward.id, aliases: ['P. Chi Lăng', 'Công an TP Lạng Sơn'] })).rejects.toThrow(/Công an thành phố Lạng Sơn/);
+    await expect(createUnit(ctx, { name: 'Đoàn phường', kind: 'mass_org', aliases: ['catp'] })).rejects.toThrow(/đã là tên của đơn vị/);
+    const units = await listUnits(ctx);
+    expect(units.map((u) => [u.name, u.aliases])).toEqual([['Công an thành phố Lạng Sơn', ['CATP']], ['Phường Chi Lăng', []]]);
+    // its own names, and a name nobody has, are fine
+    expect((await updateUnit(ctx, { id: police.id, aliases: ['CATP', 'Công an TP'] })).aliases).toEqual(['CATP', 'Công an TP']);
+    expect((await updateUnit(ctx, { id: ward.id, aliases: ['P. Chi Lăng'] })).aliases).toEqual(['P. Chi Lăng']);
+  });
+
   it('imports a unit list from Excel with parents, kinds and groupings, without doubling on re-import', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Đơn vị');

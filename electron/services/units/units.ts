@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/errors/app-error';
 import { appendAudit } from '../audit/audit-log';
 import { rowToUnit } from './unit-mapper';
 import { nfc } from '../../../shared/domain/text';
+import { unitKey } from '../../../shared/domain/units/unit-names';
 
 function aliasMap(r: Reader, unitId?: number): Map<number, string[]> {
   let query = q.selectFrom('unit_aliases').select(['unit_id', 'alias']).orderBy('id');
@@ -47,12 +48,23 @@ export function unitNameIndex(r: Reader, opts: { includeArchived?: boolean } = {
   return unitsIn(r, opts).map((u) => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId, names: [u.name, ...(u.shortName ? [u.shortName] : []), ...u.aliases] }));
 }
 
-/** Remembers another name of a unit inside the caller's write; a name the unit already goes by is not added twice. */
+/** Another unit already known by this name (its name, short name or an alias, compared by unit key), if any. */
+function unitKnownAs(r: Reader, alias: string, exceptId: number): IndexedUnit | null {
+  const key = unitKey(alias);
+  if (!key) return null;
+  return unitNameIndex(r).find((u) => u.id !== exceptId && u.names.some((n) => unitKey(n) === key)) ?? null;
+}
+
+/**
+ * Remembers another name of a unit inside the caller's write; a name the unit already goes by is not
+ * added twice, and a name another unit goes by is not taken (it would make lists land on either).
+ */
 export function addAliasIn(w: Writer, unitId: number, alias: string, now: string): void {
   const a = nfc(alias.trim().replace(/\s+/g, ' '));
   if (!a || a.length > 200) return;
   const u = unitById(w, unitId);
   if ([u.name, u.shortName, ...u.aliases].some((n) => n && n === a)) return;
+  if (unitKnownAs(w, a, unitId)) return;
   w.run(q.insertInto('unit_aliases').values({ unit_id: unitId, alias: a, created_at: now }).onConflict((oc) => oc.doNothing()));
 }
 
@@ -66,6 +78,10 @@ function setAliases(w: Writer, unitId: number, aliases: string[] | undefined, no
   if (aliases === undefined) return;
   w.run(q.deleteFrom('unit_aliases').where('unit_id', '=', unitId));
   for (const a of [...new Set(aliases.map((x) => nfc(x.trim())).filter(Boolean))]) {
+    const other = unitKnownAs(w, a, unitId);
+    if (other) {
+      throw new AppError('UNIT_ALIAS_TAKEN', `Tên gọi khác "${a}" đã là tên của đơn vị "${other.name}". Một tên chỉ dùng cho một đơn vị, nếu không danh sách gửi đến có thể bị xếp nhầm đơn vị. Hãy bỏ tên này, hoặc sửa đơn vị "${other.name}" trước.`);
+    }
     w.run(q.insertInto('unit_aliases').values({ unit_id: unitId, alias: a, created_at: now }).onConflict((oc) => oc.doNothing()));
   }
 }
