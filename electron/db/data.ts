@@ -141,34 +141,34 @@ function compiled(query: Query<unknown> | Statement<unknown, unknown>, args: unk
   return { sql: c.sql, parameters };
 }
 
+type AnyQuery = Query<unknown> | Statement<unknown, unknown>;
+
 class SqlReader implements Reader {
   constructor(protected readonly exec: Executor, protected readonly writes: boolean) {}
 
   protected check(): void {}
 
-  protected prepare(query: Query<unknown> | Statement<unknown, unknown>, args: unknown): { st: Database.Statement; params: readonly unknown[] } {
+  /** Compiles and prepares `query` (cached), runs `use` on it; a statement that writes is refused here and counted by a Writer. */
+  protected use<T>(query: AnyQuery, args: unknown, use: (st: Database.Statement, params: readonly unknown[]) => T): T {
     this.check();
     const { sql, parameters } = compiled(query, args);
     const p = this.exec.statement(sql);
-    if (!p.readonly) {
-      if (!this.writes) throw new Error('A write outside a transaction: use Data.write');
-      this.wrote(p.target);
-    }
-    return { st: p.st, params: parameters };
+    if (!p.readonly && !this.writes) throw new Error('A write outside a transaction: use Data.write');
+    const out = use(p.st, parameters);
+    if (p.target) this.wrote(p.target, out);
+    return out;
   }
 
-  /** A statement that writes is about to run (a Writer counts what it changes). */
-  protected wrote(_target: Target | null): void {}
+  /** A statement that writes has run (a Writer counts what it changed). */
+  protected wrote(_target: Target, _out: unknown): void {}
 
-  all(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): never[] {
-    const { st, params } = this.prepare(query, args);
-    return st.all(...params) as never[];
+  all(query: AnyQuery, args?: unknown): never[] {
+    return this.use(query, args, (st, ps) => st.all(...ps) as never[]);
   }
-  get(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): never {
-    const { st, params } = this.prepare(query, args);
-    return st.get(...params) as never;
+  get(query: AnyQuery, args?: unknown): never {
+    return this.use(query, args, (st, ps) => st.get(...ps) as never);
   }
-  iterate(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): IterableIterator<never> {
+  iterate(query: AnyQuery, args?: unknown): IterableIterator<never> {
     // A statement of its own: a cached one would be busy if the loop body ran the same query.
     this.check();
     const { sql: text, parameters } = compiled(query, args);
@@ -176,35 +176,37 @@ class SqlReader implements Reader {
     if (!this.writes && !st.readonly) throw new Error('A write outside a transaction: use Data.write');
     return st.iterate(...parameters) as IterableIterator<never>;
   }
-  column(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): never[] {
-    const { st, params } = this.prepare(query, args);
-    try {
-      return st.pluck(true).all(...params) as never[];
-    } finally {
-      st.pluck(false);
-    }
+  column(query: AnyQuery, args?: unknown): never[] {
+    return this.use(query, args, (st, ps) => {
+      try {
+        return st.pluck(true).all(...ps) as never[];
+      } finally {
+        st.pluck(false);
+      }
+    });
   }
-  value(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): never {
-    const { st, params } = this.prepare(query, args);
-    try {
-      return st.pluck(true).get(...params) as never;
-    } finally {
-      st.pluck(false);
-    }
+  value(query: AnyQuery, args?: unknown): never {
+    return this.use(query, args, (st, ps) => {
+      try {
+        return st.pluck(true).get(...ps) as never;
+      } finally {
+        st.pluck(false);
+      }
+    });
   }
-  tuples(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): unknown[][] {
-    const { st, params } = this.prepare(query, args);
-    try {
-      return st.raw(true).all(...params) as unknown[][];
-    } finally {
-      st.raw(false);
-    }
+  tuples(query: AnyQuery, args?: unknown): unknown[][] {
+    return this.use(query, args, (st, ps) => {
+      try {
+        return st.raw(true).all(...ps) as unknown[][];
+      } finally {
+        st.raw(false);
+      }
+    });
   }
 }
 
 class SqlWriter extends SqlReader implements Writer {
   open = true;
-  private pending: Target | null = null;
   constructor(exec: Executor, readonly record: TxRecord = new TxRecord()) {
     super(exec, true);
   }
@@ -213,49 +215,15 @@ class SqlWriter extends SqlReader implements Writer {
     if (!this.open) throw new Error('This writer belongs to a transaction that has ended');
   }
 
-  protected override wrote(target: Target | null): void {
-    this.pending = target;
+  /** Counts the rows the statement changed for the action's audit entry: run() says; a RETURNING read asks SQLite. */
+  protected override wrote(target: Target, out: unknown): void {
+    const rows = out !== null && typeof out === 'object' && 'lastInsertRowid' in out ? (out as Database.RunResult).changes : (this.exec.statement('SELECT changes()').st.pluck(true).get() as number);
+    this.record.add(target, rows);
   }
 
-  /** The rows the statement just run changed (SQLite's changes()), counted for the action's audit entry. */
-  private settle(rows?: number): void {
-    const target = this.pending;
-    if (target === null) return;
-    this.pending = null;
-    this.record.add(target, rows ?? (this.exec.statement('SELECT changes()').st.pluck(true).get() as number));
-  }
-
-  run(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): RunResult {
-    const { st, params } = this.prepare(query, args);
-    const r = st.run(...params);
-    this.settle(r.changes);
+  run(query: AnyQuery, args?: unknown): RunResult {
+    const r = this.use(query, args, (st, ps) => st.run(...ps));
     return { changes: r.changes, lastInsertRowid: Number(r.lastInsertRowid) };
-  }
-
-  override all(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): never[] {
-    const out = super.all(query, args);
-    this.settle();
-    return out;
-  }
-  override get(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): never {
-    const out = super.get(query, args);
-    this.settle();
-    return out;
-  }
-  override value(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): never {
-    const out = super.value(query, args);
-    this.settle();
-    return out;
-  }
-  override column(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): never[] {
-    const out = super.column(query, args);
-    this.settle();
-    return out;
-  }
-  override tuples(query: Query<unknown> | Statement<unknown, unknown>, args?: unknown): unknown[][] {
-    const out = super.tuples(query, args);
-    this.settle();
-    return out;
   }
 }
 

@@ -2,14 +2,10 @@ import type { ServiceContext } from './context';
 import type { Reader } from '../db/data';
 import { q, sql } from '../db/query';
 import { getOffice } from './settings/office';
+import { schemaVersionOf } from '../db/maintenance';
 
 function count(r: Reader, table: 'units' | 'campaigns' | 'people' | 'registrations'): number {
   return Number(r.value(q.selectFrom(table).select(sql<number>`count(*)`.as('n'))));
-}
-
-/** The database's schema version (what migrate.ts's schemaVersion reads: SQLite's user_version). */
-function schemaVersionOf(r: Reader): number {
-  return Number(r.value(sql<{ user_version: number }>`SELECT user_version FROM pragma_user_version`));
 }
 
 export async function getAppInfo(ctx: ServiceContext) {
@@ -18,7 +14,7 @@ export async function getAppInfo(ctx: ServiceContext) {
   return {
     version: ctx.appVersion,
     dbPath: ctx.dbPath,
-    schemaVersion: schemaVersionOf(r),
+    schemaVersion: schemaVersionOf(ctx.data),
     firstRun: office === null,
     office,
     counts: {

@@ -17,10 +17,6 @@ interface Entry {
 /** Any handle of the data layer. */
 export type Handle = Reader | Data;
 
-/** Changes by this connection (total_changes) or any other (data_version): the one data signature. */
-export function dataSignature(handle: Handle): string {
-  return dataOf(handle).signature();
-}
 
 /**
  * The in-memory data derived from the database (check-in indexes, the merge map, the donor registry,
@@ -30,7 +26,7 @@ export function dataSignature(handle: Handle): string {
  * Freshness is decided here and nowhere else:
  * - a change nobody declared (another connection or process, a write that named nothing) moves the
  *   data signature, and every derived cache is dropped at the next read;
- * - a write that declares what it changes (`write(sqlite, ['donations'], fn)`) drops only the caches
+ * - a write that declares what it changes (`write(ctx.data, ['donations'], fn)`) drops only the caches
  *   built from that data and accounts for the rest;
  * - a new connection (a restore reopens the file into the same context) drops everything;
  * - `invalidate()` drops caches by source (a rolled-back transaction drops all of them).
@@ -48,20 +44,20 @@ export class DataCaches {
 
   /** Brings the registry to the connection's current data: drops what an undeclared change made stale. */
   private sync(handle: Handle): void {
-    const sqlite = dataOf(handle);
-    const sig = sqlite.signature();
-    if (sqlite !== this.connection) {
+    const data = dataOf(handle);
+    const sig = data.signature();
+    if (data !== this.connection) {
       this.entries.clear();
       this.campaignMatches.clear();
-      this.connection = sqlite;
-      if (this.serving) registries.set(sqlite, this);
+      this.connection = data;
+      if (this.serving) registries.set(data, this);
     } else if (sig !== this.signature) this.entries.clear();
     this.signature = sig;
   }
 
   /** The cache `key`, built from `sources` by `build` when missing or stale. `build` only reads. */
-  get<T>(sqlite: Handle, key: string, sources: readonly CacheSource[], build: () => T): T {
-    this.sync(sqlite);
+  get<T>(handle: Handle, key: string, sources: readonly CacheSource[], build: () => T): T {
+    this.sync(handle);
     const hit = this.entries.get(key);
     if (hit) return hit.value as T;
     const value = build();
@@ -74,10 +70,10 @@ export class DataCaches {
    * across it. Changes made before it that nobody declared still drop everything (checked first).
    * `fn` must write nothing else (a write that names nothing needs no call: the signature sees it).
    */
-  async write<T>(sqlite: Handle, sources: readonly CacheSource[], fn: () => Promise<T> | T): Promise<T> {
+  async write<T>(handle: Handle, sources: readonly CacheSource[], fn: () => Promise<T> | T): Promise<T> {
     // Under the connection's write lock, so no other flow's write is taken for this one.
-    return withWriteLock(dataOf(sqlite), async () => {
-      this.sync(sqlite);
+    return withWriteLock(dataOf(handle), async () => {
+      this.sync(handle);
       try {
         return await fn();
       } catch (e) {
@@ -86,7 +82,7 @@ export class DataCaches {
         throw e;
       } finally {
         this.invalidate(sources);
-        if (dataOf(sqlite) === this.connection) this.signature = dataSignature(sqlite);
+        if (dataOf(handle) === this.connection) this.signature = this.connection.signature();
       }
     });
   }
@@ -97,13 +93,13 @@ export class DataCaches {
   }
 
   /** The last whole-campaign match of a campaign on this connection, if any. */
-  match(sqlite: Handle, campaignId: number): CampaignMatch | undefined {
-    this.sync(sqlite);
+  match(handle: Handle, campaignId: number): CampaignMatch | undefined {
+    this.sync(handle);
     return this.campaignMatches.get(campaignId);
   }
 
-  setMatch(sqlite: Handle, m: CampaignMatch): void {
-    this.sync(sqlite);
+  setMatch(handle: Handle, m: CampaignMatch): void {
+    this.sync(handle);
     this.campaignMatches.set(m.campaignId, m);
   }
 }
@@ -122,7 +118,10 @@ export interface CacheScope {
  */
 const registries = new WeakMap<Data, DataCaches>();
 
-export function cacheScope(source: Handle | (CacheScope & { data?: Data }) | { data: Data; caches: DataCaches }): CacheScope {
+/** What a cached read may be given: a context (anything with its data and caches), a scope, or a bare handle. */
+export type ScopeSource = Handle | CacheScope | { data: Data; caches: DataCaches };
+
+export function cacheScope(source: ScopeSource): CacheScope {
   if ('caches' in source) return { handle: 'handle' in source ? source.handle : source.data, caches: source.caches };
   return { handle: source, caches: registries.get(dataOf(source)) ?? new DataCaches() };
 }

@@ -1,6 +1,6 @@
 import { dataOf } from '../../db/data';
 import { sql, statement } from '../../db/query';
-import { cacheScope, type CacheScope } from '../caches';
+import { cacheScope, type CacheScope, type ScopeSource } from '../caches';
 import { loadRootResolver } from '../people/survivors';
 import { birthYearOf, idKey, nameKey, phoneKey } from '../../../shared/domain/people/identity';
 
@@ -98,7 +98,7 @@ function build(scope: CacheScope, campaignId: number): CheckinIndex {
  * The campaign's check-in index, kept in the context's caches (caches.ts) and rebuilt only when the
  * people or registrations changed since it was built (a recorded outcome does not rebuild it).
  */
-export function checkinIndex(source: Parameters<typeof cacheScope>[0], campaignId: number): CheckinIndex {
+export function checkinIndex(source: ScopeSource, campaignId: number): CheckinIndex {
   const scope = cacheScope(source);
   return scope.caches.get(scope.handle, `checkin:${campaignId}`, ['people', 'registrations'], () => build(scope, campaignId));
 }

@@ -1,8 +1,8 @@
-import { dataOf, type Data, type Reader } from '../../db/data';
+import { dataOf } from '../../db/data';
 import { q, sql, statement } from '../../db/query';
 import { compareVietnamese, foldVietnamese } from '../../../shared/domain/text';
 import type { DonorSummary } from '../../../shared/ipc/channels/donors';
-import { cacheScope, type CacheScope, type DataCaches } from '../caches';
+import { cacheScope, type CacheScope, type ScopeSource } from '../caches';
 import { loadHistories, nextEligible } from './history';
 import { loadRootResolver } from '../people/survivors';
 import { getReserveSet } from './reserve';
@@ -73,7 +73,7 @@ function build(scope: CacheScope): RegistryPerson[] {
 }
 
 /** Everyone in the registry (survivors of merges, not deleted), in Vietnamese name order; kept in the context's caches until the data changes. */
-export function registry(source: CacheScope | Reader | Data | { data: Data; caches: DataCaches }): RegistryPerson[] {
+export function registry(source: ScopeSource): RegistryPerson[] {
   const scope = cacheScope(source);
   return scope.caches.get(scope.handle, 'registry', ['people', 'registrations', 'donations'], () => build(scope));
 }

@@ -1,5 +1,5 @@
-import { cacheScope, type CacheScope, type DataCaches, type Handle } from '../caches';
-import { dataOf, type Data } from '../../db/data';
+import { cacheScope, type ScopeSource } from '../caches';
+import { dataOf } from '../../db/data';
 import { q } from '../../db/query';
 
 interface MergeMap {
@@ -7,11 +7,8 @@ interface MergeMap {
   children: Map<number, number[]>;
 }
 
-/** A context (cached in its registry) or any handle of the data layer. */
-type Source = CacheScope | Handle | { data: Data; caches: DataCaches };
-
 /** Who was merged into whom (people.merged_into), read once per change of the people (ctx.caches). */
-function mergeMap(source: Source): MergeMap {
+function mergeMap(source: ScopeSource): MergeMap {
   const { handle, caches } = cacheScope(source);
   return caches.get(handle, 'merge-map', ['people'], () => {
     const parent = new Map<number, number>();
@@ -31,12 +28,12 @@ function mergeMap(source: Source): MergeMap {
  * Merged people point to their survivor (people.merged_into), possibly through a chain.
  * Returns a resolver from any person id to the surviving one.
  */
-export function loadRootResolver(source: Source): (id: number) => number {
+export function loadRootResolver(source: ScopeSource): (id: number) => number {
   return mergeSnapshot(source).resolve;
 }
 
 /** Resolver and family lookup over the merges as they are now, for a batch that does not merge anyone. */
-export function mergeSnapshot(source: Source): { resolve(id: number): number; family(root: number): number[] } {
+export function mergeSnapshot(source: ScopeSource): { resolve(id: number): number; family(root: number): number[] } {
   const { parent, children } = mergeMap(source);
   const family = (root: number) => {
     const out = [root];
@@ -52,6 +49,6 @@ export function mergeSnapshot(source: Source): { resolve(id: number): number; fa
 }
 
 /** Ids of every person merged (directly or through a chain) into `root`, root included. */
-export function mergedFamily(source: Source, root: number): number[] {
+export function mergedFamily(source: ScopeSource, root: number): number[] {
   return mergeSnapshot(source).family(root);
 }

@@ -121,8 +121,6 @@ export const ACTION_POLICIES: Record<ChannelName, ChangePolicy | null> = {
   'units:importExcel': { audit: 'unit.import', backup: 'import' },
 };
 
-export type ActionName = ChannelName;
-
 const TABLE_WORDS: Record<string, string> = {
   people: 'người',
   registrations: 'đăng ký',
@@ -155,7 +153,7 @@ export function describeChanges(changes: readonly TableChange[]): string {
  * ever writes.
  */
 export async function runAction<T>(ctx: ServiceContext, name: string, run: () => Promise<T> | T): Promise<T> {
-  const policy = Object.hasOwn(ACTION_POLICIES, name) ? ACTION_POLICIES[name as ActionName] : null;
+  const policy = Object.hasOwn(ACTION_POLICIES, name) ? ACTION_POLICIES[name as ChannelName] : null;
   if (policy?.backup) backupBeforeChange(ctx, policy.backup);
   const code = policy?.audit ?? `change.${name}`;
   const scope = {

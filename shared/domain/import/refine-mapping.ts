@@ -76,45 +76,43 @@ export function checkDateParts(sheet: SheetGrid, mapping: ColumnMapping, start: 
   }
 }
 
+const isName = (f: string) => f === 'full_name' || f === 'name_first';
+
+/** `cols` cut into the most blocks (2 or more) whose field sequences are the same and name a person, or null. */
+function repeatedBlocks(cols: readonly (readonly [number, string])[], most: number): number[][] | null {
+  for (let k = most; k >= 2; k--) {
+    if (cols.length % k !== 0) continue;
+    const size = cols.length / k;
+    const block = (b: number) => cols.slice(b * size, (b + 1) * size);
+    const seq = block(0).map(([, f]) => f).join(',');
+    let same = true;
+    for (let b = 1; b < k && same; b++) same = block(b).map(([, f]) => f).join(',') === seq;
+    if (same && block(0).some(([, f]) => isName(f))) return Array.from({ length: k }, (_, b) => block(b).map(([c]) => c));
+  }
+  return null;
+}
+
 /**
  * Repeated column blocks side by side (a paper form with a left and a right half): the sequence of
  * fields from the first mapped column repeats. Returns the columns of each block, or one block.
  */
 export function columnBlocks(mapping: ColumnMapping): number[][] {
-  const mapped = Object.entries(mapping).filter(([, f]) => f && f !== 'ignore').map(([c, f]) => [Number(c), f] as const).sort((a, b) => a[0] - b[0]);
+  const mapped = Object.entries(mapping).filter(([, f]) => f && f !== 'ignore').map(([c, f]) => [Number(c), f as string] as const).sort((a, b) => a[0] - b[0]);
   const all = [mapped.map(([c]) => c)];
   if (mapped.length < 4) return all;
-  const isName = (f: string) => f === 'full_name' || f === 'name_first';
   const names = mapped.filter(([, f]) => isName(f)).length;
   if (names < 2) return all;
-  for (let k = names; k >= 2; k--) {
-    if (mapped.length % k !== 0) continue;
-    const size = mapped.length / k;
-    const seq = mapped.slice(0, size).map(([, f]) => f).join(',');
-    let same = true;
-    for (let b = 1; b < k && same; b++) same = mapped.slice(b * size, (b + 1) * size).map(([, f]) => f).join(',') === seq;
-    if (same && mapped.slice(0, size).some(([, f]) => isName(f))) {
-      return Array.from({ length: k }, (_, b) => mapped.slice(b * size, (b + 1) * size).map(([c]) => c));
-    }
-  }
+  const whole = repeatedBlocks(mapped, names);
+  if (whole) return whole;
   // The same without the running numbers (one block numbered, the other not): STT joins the block it precedes.
-  const core = mapped.filter(([, f]) => f !== 'stt');
-  for (let k = names; k >= 2; k--) {
-    if (core.length % k !== 0) continue;
-    const size = core.length / k;
-    const seq = core.slice(0, size).map(([, f]) => f).join(',');
-    let same = true;
-    for (let b = 1; b < k && same; b++) same = core.slice(b * size, (b + 1) * size).map(([, f]) => f).join(',') === seq;
-    if (!same || !core.slice(0, size).some(([, f]) => isName(f))) continue;
-    const out = Array.from({ length: k }, (_, b) => core.slice(b * size, (b + 1) * size).map(([c]) => c));
-    for (const [c, f] of mapped) {
-      if (f !== 'stt') continue;
-      const b = out.findIndex((cols) => cols[0] > c);
-      (b < 0 ? out[k - 1] : out[b]).push(c);
-    }
-    return out.map((cols) => cols.sort((x, y) => x - y));
+  const out = repeatedBlocks(mapped.filter(([, f]) => f !== 'stt'), names);
+  if (!out) return all;
+  for (const [c, f] of mapped) {
+    if (f !== 'stt') continue;
+    const b = out.findIndex((cols) => cols[0] > c);
+    (b < 0 ? out[out.length - 1] : out[b]).push(c);
   }
-  return all;
+  return out.map((cols) => cols.sort((x, y) => x - y));
 }
 
 export function subMapping(mapping: ColumnMapping, cols: number[]): ColumnMapping {

@@ -6,7 +6,7 @@ import { tempContext } from '../../helpers/context';
 import { generateDocument } from '../../../electron/services/documents/generate';
 import { getCertificateLayout, listPrinters, saveCertificateLayout } from '../../../electron/services/documents/certificate-layout';
 import { listSerials, voidSerial } from '../../../electron/services/documents/serials';
-import { seedCampaign, pdfPages, pdfinfo } from './fixture';
+import { seedCampaign, pdfPages, pdfinfo, pdfOf, squash } from './fixture';
 import { q } from '../../../electron/db/query';
 
 let ctx: ReturnType<typeof tempContext>;
@@ -16,9 +16,6 @@ beforeEach(() => {
 afterEach(async () => {
   await ctx.cleanup();
 });
-
-const pdfOf = (r: { file: { dataBase64: string } }) => Buffer.from(r.file.dataBase64, 'base64');
-const squash = (s: string) => s.replace(/\s+/g, ' ');
 
 /** x of a word on page 1, in mm from the left edge. */
 function wordXmm(pdf: Buffer, word: string): number {

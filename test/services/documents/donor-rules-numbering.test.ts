@@ -15,7 +15,7 @@ import { eligibleDonors, milestoneList, setMilestones } from '../../../electron/
 import { historyOf } from '../../../electron/services/donors/history';
 import { creditRuleSentence } from '../../../shared/domain/credit-rule';
 import { setCreditRule } from '../../../electron/services/duplicates/credit';
-import { pdftotext } from './fixture';
+import { pdftotext, pdfOf, squash } from './fixture';
 import { importedCampaign, recordDay } from './imported-campaign';
 import { updatePerson } from '../../../electron/services/people/write-person';
 
@@ -45,9 +45,6 @@ beforeEach(() => {
 afterEach(async () => {
   await ctx.cleanup();
 });
-
-const pdfOf = (r: { file: { dataBase64: string } }) => Buffer.from(r.file.dataBase64, 'base64');
-const squash = (s: string) => s.replace(/\s+/g, ' ');
 
 describe('numbered prints (issue 10, item 4)', () => {
   it('a failed render gives the number back: the next print takes the same number, the campaign keeps no plan number', async () => {

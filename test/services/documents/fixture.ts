@@ -89,6 +89,12 @@ export async function seedCampaign(ctx: ServiceContext, opts: { people?: SeedPer
   return { campaign, units, personIds, people };
 }
 
+/** The PDF of a generated document. */
+export const pdfOf = (r: { file: { dataBase64: string } }): Buffer => Buffer.from(r.file.dataBase64, 'base64');
+
+/** Text with every run of white space made one space, for searching pdftotext output. */
+export const squash = (s: string): string => s.replace(/\s+/g, ' ');
+
 export function pdftotext(pdf: Buffer, dir: string, name = 'doc', extra: string[] = []): string {
   const file = path.join(dir, `${name}.pdf`);
   fs.writeFileSync(file, pdf);

@@ -8,7 +8,7 @@ import { generateDocument } from '../../../electron/services/documents/generate'
 import { getProgress } from '../../../electron/services/progress/progress';
 import { formatNumberVi, formatPercentValue } from '../../../shared/domain/documents/format';
 import { compareVietnameseNames } from '../../../shared/domain/names';
-import { pdfPages, pdftotext } from './fixture';
+import { pdfPages, pdftotext, pdfOf, squash } from './fixture';
 import { importedCampaign, recordDay } from './imported-campaign';
 import { q } from '../../../electron/db/query';
 import { updatePerson } from '../../../electron/services/people/write-person';
@@ -21,8 +21,6 @@ afterEach(async () => {
   await ctx.cleanup();
 });
 
-const pdfOf = (r: { file: { dataBase64: string } }) => Buffer.from(r.file.dataBase64, 'base64');
-const squash = (s: string) => s.replace(/\s+/g, ' ');
 const mm = (pt: number) => (pt * 25.4) / 72;
 
 interface Word { x0: number; y0: number; x1: number; y1: number; t: string }

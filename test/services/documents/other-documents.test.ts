@@ -7,7 +7,7 @@ import { generateDocument } from '../../../electron/services/documents/generate'
 import { createDispatcher } from '../../../electron/ipc/dispatch';
 import { runCli } from '../../../electron/cli';
 import { setSetting } from '../../../electron/services/settings/settings';
-import { seedCampaign, pdfPages, pdftotext, type SeedPerson } from './fixture';
+import { seedCampaign, pdfPages, pdftotext, type SeedPerson, pdfOf, squash } from './fixture';
 import { q } from '../../../electron/db/query';
 
 let ctx: ReturnType<typeof tempContext>;
@@ -17,9 +17,6 @@ beforeEach(() => {
 afterEach(async () => {
   await ctx.cleanup();
 });
-
-const pdfOf = (r: { file: { dataBase64: string } }) => Buffer.from(r.file.dataBase64, 'base64');
-const squash = (s: string) => s.replace(/\s+/g, ' ');
 
 describe('Giấy mời (invitations)', () => {
   it('merges registrations into one invitation per unit (with its list) or one per person', async () => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempContext } from '../../helpers/context';
 import { generateDocument } from '../../../electron/services/documents/generate';
 import { saveTemplates, getTemplates } from '../../../electron/services/documents/templates';
-import { seedCampaign, pdftotext, pdfPages, pdffonts, pdfinfo } from './fixture';
+import { seedCampaign, pdftotext, pdfPages, pdffonts, pdfinfo, pdfOf, squash } from './fixture';
 import { q as qb } from '../../../electron/db/query';
 
 let ctx: ReturnType<typeof tempContext>;
@@ -15,9 +15,6 @@ beforeEach(() => {
 afterEach(async () => {
   await ctx.cleanup();
 });
-
-const pdfOf = (r: { file: { dataBase64: string } }) => Buffer.from(r.file.dataBase64, 'base64');
-const squash = (s: string) => s.replace(/\s+/g, ' ');
 
 describe('Kế hoạch (plan)', () => {
   it('prints the ND30 heading, number, date, legal bases, filled sections, Nơi nhận and the signer, in embedded Tinos on A4', async () => {

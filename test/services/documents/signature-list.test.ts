@@ -6,7 +6,7 @@ import { tempContext } from '../../helpers/context';
 import { generateDocument } from '../../../electron/services/documents/generate';
 import { updateCampaign } from '../../../electron/services/campaigns/campaigns';
 import { amountInWords } from '../../../shared/domain/documents/money-words';
-import { seedCampaign, pdfPages, pdfinfo } from './fixture';
+import { seedCampaign, pdfPages, pdfinfo, pdfOf } from './fixture';
 
 let ctx: ReturnType<typeof tempContext>;
 beforeEach(() => {
@@ -17,7 +17,6 @@ afterEach(async () => {
 });
 
 const money = (s: string) => Number(s.replace(/\./g, ''));
-const pdfOf = (r: { file: { dataBase64: string } }) => Buffer.from(r.file.dataBase64, 'base64');
 
 /** Data rows: "STT name year … ml gift travel meal total" read back from one page's text. */
 function rowsOf(page: string): { stt: number; ml: number; gift: number; travel: number; meal: number; total: number }[] {
